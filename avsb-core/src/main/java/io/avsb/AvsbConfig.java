@@ -1,0 +1,407 @@
+package io.avsb;
+
+import io.avsb.spi.DataSourceFactory;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The configuration of an {@link AvsbServer}, built with {@link #builder(String)}. Immutable and
+ * thread-safe; the builder is not thread-safe.
+ *
+ * <p>Where the data comes from, in order: an explicit {@link Builder#dataSource data source}
+ * (such as the testkit's {@code TestData}); a {@link Builder#flagsFile flags file}; nothing when
+ * {@link Builder#offline offline} (every flag gives its default); else the A vs B service, by
+ * streaming or, when {@link Builder#polling polling} is set, by polling.
+ */
+public final class AvsbConfig {
+  /** The default service URI for polling. */
+  public static final URI DEFAULT_BASE_URI = URI.create("https://sdk.avsb.io");
+  /** The default service URI for streaming. */
+  public static final URI DEFAULT_STREAM_URI = URI.create("https://stream.avsb.io");
+  /** The default service URI for events. */
+  public static final URI DEFAULT_EVENTS_URI = URI.create("https://events.avsb.io");
+  /** The shortest polling interval the service allows. */
+  public static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(30);
+
+  private final String sdkKey;
+  private final boolean offline;
+  private final Path flagsFile;
+  private final DataSourceFactory dataSource;
+  private final boolean polling;
+  private final Duration pollInterval;
+  private final URI baseUri;
+  private final URI streamUri;
+  private final URI eventsUri;
+  private final Duration startWait;
+  private final Duration connectTimeout;
+  private final Duration socketTimeout;
+  private final Duration streamReadTimeout;
+  private final Duration initialReconnectDelay;
+  private final URI proxyUri;
+  private final boolean eventsEnabled;
+  private final int eventCapacity;
+  private final Duration flushInterval;
+  private final int contextKeysCapacity;
+  private final boolean allAttributesPrivate;
+  private final Set<AttributeRef> privateAttributes;
+  private final Clock clock;
+
+  private AvsbConfig(Builder b) {
+    this.sdkKey = b.sdkKey;
+    this.offline = b.offline;
+    this.flagsFile = b.flagsFile;
+    this.dataSource = b.dataSource;
+    this.polling = b.polling;
+    this.pollInterval = b.pollInterval;
+    this.baseUri = b.baseUri;
+    this.streamUri = b.streamUri;
+    this.eventsUri = b.eventsUri;
+    this.startWait = b.startWait;
+    this.connectTimeout = b.connectTimeout;
+    this.socketTimeout = b.socketTimeout;
+    this.streamReadTimeout = b.streamReadTimeout;
+    this.initialReconnectDelay = b.initialReconnectDelay;
+    this.proxyUri = b.proxyUri;
+    this.eventsEnabled = b.eventsEnabled;
+    this.eventCapacity = b.eventCapacity;
+    this.flushInterval = b.flushInterval;
+    this.contextKeysCapacity = b.contextKeysCapacity;
+    this.allAttributesPrivate = b.allAttributesPrivate;
+    this.privateAttributes = Set.copyOf(b.privateAttributes);
+    this.clock = b.clock;
+  }
+
+  /**
+   * A builder for a server using {@code sdkKey}. A null or blank key is allowed: such a server
+   * needs a flags file, a data source or offline mode, and otherwise runs offline.
+   */
+  public static Builder builder(String sdkKey) {
+    return new Builder(sdkKey);
+  }
+
+  /** The SDK key, or null. Never log it. */
+  public String sdkKey() {
+    return sdkKey;
+  }
+
+  /** Whether the server makes no network connection and sends no events. */
+  public boolean offline() {
+    return offline;
+  }
+
+  /** The local flags file, or null. */
+  public Path flagsFile() {
+    return flagsFile;
+  }
+
+  /** The explicit data source, or null. */
+  public DataSourceFactory dataSource() {
+    return dataSource;
+  }
+
+  /** Whether flags are polled instead of streamed. */
+  public boolean polling() {
+    return polling;
+  }
+
+  /** The polling interval. */
+  public Duration pollInterval() {
+    return pollInterval;
+  }
+
+  /** The polling service URI. */
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  /** The streaming service URI. */
+  public URI streamUri() {
+    return streamUri;
+  }
+
+  /** The events service URI. */
+  public URI eventsUri() {
+    return eventsUri;
+  }
+
+  /** How long the server constructor and async getters wait for the first data. */
+  public Duration startWait() {
+    return startWait;
+  }
+
+  /** The TCP connect timeout. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** The read timeout for polling and event requests. */
+  public Duration socketTimeout() {
+    return socketTimeout;
+  }
+
+  /** How long a stream may stay silent (no data, no heartbeat) before it is restarted. */
+  public Duration streamReadTimeout() {
+    return streamReadTimeout;
+  }
+
+  /** The first reconnect delay; it doubles up to 30 s with jitter. */
+  public Duration initialReconnectDelay() {
+    return initialReconnectDelay;
+  }
+
+  /** The HTTP proxy, or null. */
+  public URI proxyUri() {
+    return proxyUri;
+  }
+
+  /** Whether analytics events are sent. */
+  public boolean eventsEnabled() {
+    return eventsEnabled && !offline;
+  }
+
+  /** How many events the queue holds before it drops new ones. */
+  public int eventCapacity() {
+    return eventCapacity;
+  }
+
+  /** How often queued events are sent. */
+  public Duration flushInterval() {
+    return flushInterval;
+  }
+
+  /** How many context keys are remembered to avoid repeating {@code index} events. */
+  public int contextKeysCapacity() {
+    return contextKeysCapacity;
+  }
+
+  /** Whether every attribute but key and kind is redacted from events. */
+  public boolean allAttributesPrivate() {
+    return allAttributesPrivate;
+  }
+
+  /** Attributes redacted from events for every context. */
+  public Set<AttributeRef> privateAttributes() {
+    return privateAttributes;
+  }
+
+  /** The clock (a test seam). */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Builds an {@link AvsbConfig}. Setters validate eagerly and throw {@link
+   * IllegalArgumentException} or {@link NullPointerException} naming the argument. Not
+   * thread-safe.
+   */
+  public static final class Builder {
+    private final String sdkKey;
+    private boolean offline;
+    private Path flagsFile;
+    private DataSourceFactory dataSource;
+    private boolean polling;
+    private Duration pollInterval = MIN_POLL_INTERVAL;
+    private URI baseUri = DEFAULT_BASE_URI;
+    private URI streamUri = DEFAULT_STREAM_URI;
+    private URI eventsUri = DEFAULT_EVENTS_URI;
+    private Duration startWait = Duration.ofSeconds(5);
+    private Duration connectTimeout = Duration.ofSeconds(2);
+    private Duration socketTimeout = Duration.ofSeconds(10);
+    private Duration streamReadTimeout = Duration.ofMinutes(5);
+    private Duration initialReconnectDelay = Duration.ofSeconds(1);
+    private URI proxyUri;
+    private boolean eventsEnabled = true;
+    private int eventCapacity = 10_000;
+    private Duration flushInterval = Duration.ofSeconds(5);
+    private int contextKeysCapacity = 1_000;
+    private boolean allAttributesPrivate;
+    private final Set<AttributeRef> privateAttributes = new LinkedHashSet<>();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(String sdkKey) {
+      this.sdkKey = sdkKey == null || sdkKey.isBlank() ? null : sdkKey.trim();
+    }
+
+    /** No network at all: data only from a flags file or data source, no events. */
+    public Builder offline(boolean offline) {
+      this.offline = offline;
+      return this;
+    }
+
+    /** Reads flags from a JSON or YAML file, reloaded when it changes. */
+    public Builder flagsFile(Path flagsFile) {
+      this.flagsFile = Objects.requireNonNull(flagsFile, "flagsFile");
+      return this;
+    }
+
+    /** Uses a custom data source (such as the testkit's {@code TestData}). */
+    public Builder dataSource(DataSourceFactory dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+      return this;
+    }
+
+    /** Polls instead of streaming. */
+    public Builder polling(boolean polling) {
+      this.polling = polling;
+      return this;
+    }
+
+    /** The polling interval; at least {@link AvsbConfig#MIN_POLL_INTERVAL}. */
+    public Builder pollInterval(Duration pollInterval) {
+      requirePositive(pollInterval, "pollInterval");
+      if (pollInterval.compareTo(MIN_POLL_INTERVAL) < 0) {
+        throw new IllegalArgumentException("pollInterval must be at least 30s, was " + pollInterval);
+      }
+      this.pollInterval = pollInterval;
+      return this;
+    }
+
+    /** The polling service URI (default {@code https://sdk.avsb.io}). */
+    public Builder baseUri(URI baseUri) {
+      this.baseUri = requireHttp(baseUri, "baseUri");
+      return this;
+    }
+
+    /** The streaming service URI (default {@code https://stream.avsb.io}). */
+    public Builder streamUri(URI streamUri) {
+      this.streamUri = requireHttp(streamUri, "streamUri");
+      return this;
+    }
+
+    /** The events service URI (default {@code https://events.avsb.io}). */
+    public Builder eventsUri(URI eventsUri) {
+      this.eventsUri = requireHttp(eventsUri, "eventsUri");
+      return this;
+    }
+
+    /** How long to wait for the first data set (default 5 s; zero means do not wait). */
+    public Builder startWait(Duration startWait) {
+      Objects.requireNonNull(startWait, "startWait");
+      if (startWait.isNegative()) {
+        throw new IllegalArgumentException("startWait must not be negative, was " + startWait);
+      }
+      this.startWait = startWait;
+      return this;
+    }
+
+    /** The TCP connect timeout (default 2 s). */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /** The read timeout for polling and events (default 10 s). */
+    public Builder socketTimeout(Duration socketTimeout) {
+      this.socketTimeout = requirePositive(socketTimeout, "socketTimeout");
+      return this;
+    }
+
+    /** How long a silent stream is kept before it is restarted (default 5 min). */
+    public Builder streamReadTimeout(Duration streamReadTimeout) {
+      this.streamReadTimeout = requirePositive(streamReadTimeout, "streamReadTimeout");
+      return this;
+    }
+
+    /** The first reconnect delay (default 1 s). */
+    public Builder initialReconnectDelay(Duration initialReconnectDelay) {
+      this.initialReconnectDelay = requirePositive(initialReconnectDelay, "initialReconnectDelay");
+      return this;
+    }
+
+    /** An HTTP proxy such as {@code http://proxy:3128}. */
+    public Builder proxyUri(URI proxyUri) {
+      this.proxyUri = requireHttp(proxyUri, "proxyUri");
+      return this;
+    }
+
+    /** Turns analytics events on or off (default on). */
+    public Builder eventsEnabled(boolean eventsEnabled) {
+      this.eventsEnabled = eventsEnabled;
+      return this;
+    }
+
+    /** The event queue's capacity (default 10,000). */
+    public Builder eventCapacity(int eventCapacity) {
+      if (eventCapacity < 1) {
+        throw new IllegalArgumentException("eventCapacity must be at least 1, was " + eventCapacity);
+      }
+      this.eventCapacity = eventCapacity;
+      return this;
+    }
+
+    /** How often events are sent (default 5 s). */
+    public Builder flushInterval(Duration flushInterval) {
+      this.flushInterval = requirePositive(flushInterval, "flushInterval");
+      return this;
+    }
+
+    /** How many context keys are remembered for index-event deduplication (default 1,000). */
+    public Builder contextKeysCapacity(int contextKeysCapacity) {
+      if (contextKeysCapacity < 1) {
+        throw new IllegalArgumentException(
+            "contextKeysCapacity must be at least 1, was " + contextKeysCapacity);
+      }
+      this.contextKeysCapacity = contextKeysCapacity;
+      return this;
+    }
+
+    /** Redacts every attribute but key and kind from events. */
+    public Builder allAttributesPrivate(boolean allAttributesPrivate) {
+      this.allAttributesPrivate = allAttributesPrivate;
+      return this;
+    }
+
+    /** Redacts these attributes (names or {@code /path} references) from events. */
+    public Builder privateAttributes(String... references) {
+      for (String r : references) {
+        AttributeRef ref = AttributeRef.of(r);
+        if (!ref.isValid()) {
+          throw new IllegalArgumentException("privateAttributes: " + ref.error() + ": " + r);
+        }
+        privateAttributes.add(ref);
+      }
+      return this;
+    }
+
+    /** The clock; a test seam (default the system UTC clock). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Builds the configuration. */
+    public AvsbConfig build() {
+      return new AvsbConfig(this);
+    }
+
+    /** Builds the configuration and a server from it; see {@link AvsbServer#AvsbServer(AvsbConfig)}. */
+    public AvsbServer buildServer() {
+      return new AvsbServer(build());
+    }
+
+    private static Duration requirePositive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isZero() || d.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+      return d;
+    }
+
+    private static URI requireHttp(URI uri, String name) {
+      Objects.requireNonNull(uri, name);
+      String scheme = uri.getScheme();
+      if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+        throw new IllegalArgumentException(name + " must be an http or https URI, was " + uri);
+      }
+      if (uri.getHost() == null) {
+        throw new IllegalArgumentException(name + " must name a host, was " + uri);
+      }
+      return uri;
+    }
+  }
+}
