@@ -93,12 +93,8 @@ public final class StoreUpdates implements DataSourceUpdates {
     if (json.get("deleted").booleanValue()) {
       return StoredItem.tombstone(version);
     }
-    Flag flag = FlagParser.parseFlag(key, json);
-    String error = flag.malformedError();
-    if (error != null) {
-      LOG.warn("Flag {} is malformed ({}); evaluating it gives MALFORMED_FLAG", key, error);
-    }
-    return new StoredItem<>(version, flag);
+    // a malformed flag is logged by the parser and kept, so that it evaluates to MALFORMED_FLAG
+    return new StoredItem<>(version, FlagParser.parseFlag(key, json));
   }
 
   private static StoredItem<Segment> segmentItem(String key, AvsbValue json) {
