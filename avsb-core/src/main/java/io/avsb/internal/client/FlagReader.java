@@ -104,8 +104,9 @@ final class FlagReader {
       if (problems.firstTime(ErrorKind.EXCEPTION, key)) {
         LOG.error("Evaluating flag {} failed; the caller's default is used", LogText.of(key), e);
       }
-      if (recordEvents) {
-        record(flag, key, context, ERRORS[ErrorKind.EXCEPTION.ordinal()], defaultValue, null, detail);
+      if (recordEvents && context != null && context.isValid()) {
+        record(flag, key == null ? "" : key, context, ERRORS[ErrorKind.EXCEPTION.ordinal()],
+            defaultValue, null, detail);
       }
       return ERRORS[ErrorKind.EXCEPTION.ordinal()];
     }
