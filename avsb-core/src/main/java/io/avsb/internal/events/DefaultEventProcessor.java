@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,6 +48,7 @@ public final class DefaultEventProcessor implements EventProcessor {
   private final int capacity;
   private final EventSender sender;
   private final ScheduledExecutorService scheduler;
+  private final SenderThreadFactory senderThreads;
   private final Duration closeTimeout;
   private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
   private final AtomicInteger held = new AtomicInteger();
@@ -53,6 +56,7 @@ public final class DefaultEventProcessor implements EventProcessor {
   private final AtomicBoolean fullWarned = new AtomicBoolean();
   private final AtomicBoolean flushQueued = new AtomicBoolean();
   private final AtomicBoolean flushDeferred = new AtomicBoolean();
+  private final AtomicBoolean deliveryBusy = new AtomicBoolean();
   private final AtomicBoolean closeStarted = new AtomicBoolean();
   private volatile boolean closed;
   private volatile boolean stopped;
@@ -77,7 +81,12 @@ public final class DefaultEventProcessor implements EventProcessor {
    * closeTimeout} to deliver what is held. Starts its threads; {@link #close()} closes the sender.
    */
   public DefaultEventProcessor(AvsbConfig config, EventSender sender, Duration closeTimeout) {
-    this(config, sender, newSenderThread(), closeTimeout);
+    this(config, sender, new SenderThreadFactory(), closeTimeout);
+  }
+
+  private DefaultEventProcessor(
+      AvsbConfig config, EventSender sender, SenderThreadFactory threads, Duration closeTimeout) {
+    this(config, sender, Executors.newSingleThreadScheduledExecutor(threads), threads, closeTimeout);
   }
 
   /**
@@ -89,9 +98,19 @@ public final class DefaultEventProcessor implements EventProcessor {
       EventSender sender,
       ScheduledExecutorService scheduler,
       Duration closeTimeout) {
+    this(config, sender, scheduler, null, closeTimeout);
+  }
+
+  private DefaultEventProcessor(
+      AvsbConfig config,
+      EventSender sender,
+      ScheduledExecutorService scheduler,
+      SenderThreadFactory senderThreads,
+      Duration closeTimeout) {
     Objects.requireNonNull(config, "config");
     this.sender = Objects.requireNonNull(sender, "sender");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.senderThreads = senderThreads;
     this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
     if (closeTimeout.isNegative()) {
       throw new IllegalArgumentException("closeTimeout must not be negative, was " + closeTimeout);
@@ -109,13 +128,23 @@ public final class DefaultEventProcessor implements EventProcessor {
     worker.start();
   }
 
-  private static ScheduledExecutorService newSenderThread() {
-    return Executors.newSingleThreadScheduledExecutor(
-        r -> {
-          Thread t = new Thread(r, "avsb-event-sender");
-          t.setDaemon(true);
-          return t;
-        });
+  /** Makes the daemon sender threads and remembers them, so that close() can join them. */
+  private static final class SenderThreadFactory implements ThreadFactory {
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "avsb-event-sender");
+      t.setDaemon(true);
+      threads.add(t);
+      return t;
+    }
+
+    void join(long millis) throws InterruptedException {
+      for (Thread t : threads) {
+        t.join(millis);
+      }
+    }
   }
 
   @Override
@@ -269,10 +298,6 @@ public final class DefaultEventProcessor implements EventProcessor {
     return false;
   }
 
-  private boolean delivering() {
-    return delivery != null && !delivery.isDone();
-  }
-
   /** Hands the outbox and the summary to the sender thread, unless a delivery is in progress. */
   private void startDelivery() {
     if (stopped) {
@@ -282,9 +307,13 @@ public final class DefaultEventProcessor implements EventProcessor {
       summarizer.drain();
       return;
     }
-    if (delivering()) {
-      flushDeferred.set(true); // flushed again when the delivery ends
-      return;
+    if (deliveryBusy.get()) {
+      // The delivery checks the flag after clearing deliveryBusy, so one of us sees the other.
+      flushDeferred.set(true);
+      if (deliveryBusy.get()) {
+        return;
+      }
+      flushDeferred.set(false);
     }
     EventSummary summary = summarizer.drain();
     if (outbox.isEmpty() && summary == null) {
@@ -297,9 +326,11 @@ public final class DefaultEventProcessor implements EventProcessor {
     int permits = outboxPermits;
     outbox = new ArrayList<>();
     outboxPermits = 0;
+    deliveryBusy.set(true);
     try {
       delivery = scheduler.submit(() -> deliver(batch, permits));
     } catch (RejectedExecutionException e) {
+      deliveryBusy.set(false);
       held.addAndGet(-permits);
       LOG.warn("Dropped {} events: the sender thread has stopped", batch.size());
     }
@@ -316,6 +347,7 @@ public final class DefaultEventProcessor implements EventProcessor {
       LOG.warn("Dropped {} events: delivery failed unexpectedly: {}", batch.size(), e.toString());
     } finally {
       held.addAndGet(-permits);
+      deliveryBusy.set(false);
       if (flushDeferred.getAndSet(false)) {
         flush();
       }
@@ -368,6 +400,10 @@ public final class DefaultEventProcessor implements EventProcessor {
     worker.interrupt();
     try {
       scheduler.awaitTermination(FORCED_STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+      if (senderThreads != null) {
+        // a terminated executor's thread may still be finishing its exit
+        senderThreads.join(FORCED_STOP_WAIT_MILLIS);
+      }
       worker.join(FORCED_STOP_WAIT_MILLIS);
     } catch (InterruptedException e) {
       interrupted = true;
