@@ -128,6 +128,22 @@ class PollingDataSourceHttpTest {
   }
 
   @Test
+  void slowAnswerTimesOutAsANetworkError() throws Exception {
+    service.delayResponses(Endpoint.FLAGS, Duration.ofSeconds(5));
+    source = poller(AvsbConfig.builder(KEY).baseUri(service.uri()).socketTimeout(Duration.ofMillis(100)).build());
+    source.start();
+
+    scheduler.runScheduled();
+
+    assertThat(updates.statuses()).singleElement().satisfies(s -> {
+      assertThat(s.state()).isEqualTo(State.INITIALIZING);
+      assertThat(s.error().kind()).isEqualTo(ErrorKind.NETWORK_ERROR);
+      assertThat(s.error().message()).contains("Read timed out");
+    });
+    assertThat(scheduler.tasks()).noneMatch(t -> t.isCancelled());
+  }
+
+  @Test
   void rejectedKeyStopsPollingForGood() throws Exception {
     service.expectedSdkKey("the-right-key");
     List<String> log;

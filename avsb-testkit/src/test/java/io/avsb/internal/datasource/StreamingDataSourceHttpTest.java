@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -264,6 +265,39 @@ class StreamingDataSourceHttpTest {
       assertThat(s.error().kind()).isEqualTo(ErrorKind.NETWORK_ERROR);
     });
     assertThat(source.isInitialized()).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"61, 10", "59, 40"})
+  void delaysStartOverOnlyAfterSixtySecondsOfHealthyConnection(long healthySeconds, long expectedMillis)
+      throws Exception {
+    MutableClock clock = new MutableClock(NOW);
+    service.failNext(Endpoint.STREAM, 2, 503);
+    source = new StreamingDataSource(
+        AvsbConfig.builder(KEY).streamUri(service.uri()).initialReconnectDelay(Duration.ofMillis(10)).build(),
+        new TestContext(scheduler, clock), updates, () -> 0.0);
+    assertThat(startResult()).isTrue();
+
+    clock.advance(Duration.ofSeconds(healthySeconds));
+    service.dropStreamsMidEvent();
+    await().atMost(WAIT).until(() -> scheduler.delays().size() == 3);
+
+    assertThat(scheduler.delays())
+        .containsExactly(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(expectedMillis));
+  }
+
+  @Test
+  void configuredProxyCarriesTheStream() throws Exception {
+    // The test service also answers proxy-form requests (GET http://host/path), so it can stand in
+    // for a forward proxy; the target host does not resolve, so only the proxy route can work.
+    source = new StreamingDataSource(
+        AvsbConfig.builder(KEY).streamUri(URI.create("http://stream.avsb.invalid:8123")).proxyUri(service.uri()).build(),
+        context, updates, () -> 0.0);
+
+    assertThat(startResult()).isTrue();
+    AvsbTestService.Request request = service.requests(Endpoint.STREAM).get(0);
+    assertThat(request.header("Host")).isEqualTo("stream.avsb.invalid:8123");
+    assertThat(request.header("Authorization")).isEqualTo(KEY);
   }
 
   @Test
