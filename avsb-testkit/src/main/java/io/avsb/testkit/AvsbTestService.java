@@ -355,6 +355,15 @@ public final class AvsbTestService implements AutoCloseable {
   }
 
   /**
+   * Waits until at least {@code count} requests arrived, on any path, and returns all of them.
+   *
+   * @throws AssertionError when they did not arrive within {@code timeout}
+   */
+  public List<Request> awaitRequests(int count, Duration timeout) {
+    return await(() -> List.copyOf(requests), count, timeout, "requests");
+  }
+
+  /**
    * Waits until at least {@code count} requests arrived on {@code endpoint}'s path and returns all
    * of them.
    *

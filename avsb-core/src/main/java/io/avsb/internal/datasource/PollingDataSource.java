@@ -54,6 +54,8 @@ public final class PollingDataSource implements DataSource {
   private final Duration interval;
   private final CompletableFuture<Boolean> started = new CompletableFuture<>();
   private final Object lock = new Object();
+  // Held while writing to updates, and by close() while reporting OFF: nothing is written after OFF.
+  private final Object reportLock = new Object();
   private boolean startCalled;
   private boolean stopped;
   private HttpGet inFlight;
@@ -121,7 +123,9 @@ public final class PollingDataSource implements DataSource {
     }
     http.close();
     if (!wasStopped) {
-      updates.updateStatus(State.OFF, null);
+      synchronized (reportLock) {
+        updates.updateStatus(State.OFF, null);
+      }
     }
     started.complete(false);
   }
@@ -167,7 +171,11 @@ public final class PollingDataSource implements DataSource {
       int status = response.getCode();
       if (status == 304 && initialized) {
         LOG.debug("Flags unchanged (304)");
-        updates.updateStatus(State.VALID, null);
+        synchronized (reportLock) {
+          if (!isStopped()) {
+            updates.updateStatus(State.VALID, null);
+          }
+        }
         return null;
       }
       if (status != 200) {
@@ -184,16 +192,18 @@ public final class PollingDataSource implements DataSource {
       } catch (StreamDataException e) {
         return HttpFailure.invalidData(e.getMessage());
       }
-      if (isStopped()) {
-        return null;
+      synchronized (reportLock) {
+        if (isStopped()) {
+          return null;
+        }
+        if (!updates.init(data)) {
+          return HttpFailure.invalidData("the store refused the polling response");
+        }
+        Header tag = response.getFirstHeader(HttpHeaders.ETAG);
+        etag = tag == null ? null : tag.getValue();
+        initialized = true;
+        updates.updateStatus(State.VALID, null);
       }
-      if (!updates.init(data)) {
-        return HttpFailure.invalidData("the store refused the polling response");
-      }
-      Header tag = response.getFirstHeader(HttpHeaders.ETAG);
-      etag = tag == null ? null : tag.getValue();
-      initialized = true;
-      updates.updateStatus(State.VALID, null);
       if (started.complete(true)) {
         LOG.info("Received the first flag data from A vs B polling");
       }
@@ -217,17 +227,21 @@ public final class PollingDataSource implements DataSource {
         scheduled.cancel(false);
       }
       failure.logStopped(LOG, "polling", config.sdkKey());
-      updates.updateStatus(State.OFF, failure.toErrorInfo(context.clock().instant()));
+      synchronized (reportLock) {
+        updates.updateStatus(State.OFF, failure.toErrorInfo(context.clock().instant()));
+      }
       started.complete(false);
       return;
     }
-    if (isStopped()) {
-      return;
+    synchronized (reportLock) {
+      if (isStopped()) {
+        return;
+      }
+      updates.updateStatus(
+          initialized ? State.INTERRUPTED : State.INITIALIZING,
+          failure.toErrorInfo(context.clock().instant()));
     }
     LOG.warn("A vs B poll failed ({}); polling again in {} s", failure.message(), interval.toSeconds());
-    updates.updateStatus(
-        initialized ? State.INTERRUPTED : State.INITIALIZING,
-        failure.toErrorInfo(context.clock().instant()));
   }
 
   private boolean isStopped() {

@@ -58,6 +58,8 @@ public final class StreamingDataSource implements DataSource {
   private final URI uri;
   private final CompletableFuture<Boolean> started = new CompletableFuture<>();
   private final Object lock = new Object();
+  // Held while writing to updates, and by close() while reporting OFF: nothing is written after OFF.
+  private final Object reportLock = new Object();
   private boolean startCalled;
   private boolean stopped;
   private HttpGet inFlight;
@@ -126,7 +128,9 @@ public final class StreamingDataSource implements DataSource {
       joinQuietly(thread);
     }
     if (!wasStopped) {
-      updates.updateStatus(State.OFF, null);
+      synchronized (reportLock) {
+        updates.updateStatus(State.OFF, null);
+      }
     }
     started.complete(false);
   }
@@ -216,16 +220,19 @@ public final class StreamingDataSource implements DataSource {
   }
 
   private void onEvent(SseEvent event) throws StreamDataException {
-    if (isStopped()) {
-      return;
-    }
-    StreamEvents.Outcome outcome = StreamEvents.apply(event, updates);
-    if (outcome == StreamEvents.Outcome.PUT) {
-      initialized = true;
-      updates.updateStatus(State.VALID, null);
-      if (started.complete(true)) {
-        LOG.info("Received the first flag data from the A vs B stream");
+    StreamEvents.Outcome outcome;
+    synchronized (reportLock) {
+      if (isStopped()) {
+        return;
       }
+      outcome = StreamEvents.apply(event, updates);
+      if (outcome == StreamEvents.Outcome.PUT) {
+        initialized = true;
+        updates.updateStatus(State.VALID, null);
+      }
+    }
+    if (outcome == StreamEvents.Outcome.PUT && started.complete(true)) {
+      LOG.info("Received the first flag data from the A vs B stream");
     } else if (outcome == StreamEvents.Outcome.IGNORED) {
       LOG.debug("Ignoring stream event of unknown type {}", event.type());
     }
@@ -240,16 +247,20 @@ public final class StreamingDataSource implements DataSource {
         stopped = true;
       }
       failure.logStopped(LOG, "streaming", config.sdkKey());
-      updates.updateStatus(State.OFF, failure.toErrorInfo(context.clock().instant()));
+      synchronized (reportLock) {
+        updates.updateStatus(State.OFF, failure.toErrorInfo(context.clock().instant()));
+      }
       started.complete(false);
       return;
     }
-    if (isStopped()) {
-      return;
+    synchronized (reportLock) {
+      if (isStopped()) {
+        return;
+      }
+      updates.updateStatus(
+          initialized ? State.INTERRUPTED : State.INITIALIZING,
+          failure.toErrorInfo(context.clock().instant()));
     }
-    updates.updateStatus(
-        initialized ? State.INTERRUPTED : State.INITIALIZING,
-        failure.toErrorInfo(context.clock().instant()));
     Duration delay = backoff.nextDelay(context.clock().instant());
     LOG.warn("A vs B stream interrupted ({}); reconnecting in {} ms", failure.message(), delay.toMillis());
     synchronized (lock) {
