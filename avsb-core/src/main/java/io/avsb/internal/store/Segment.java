@@ -1,5 +1,7 @@
 package io.avsb.internal.store;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -41,7 +43,7 @@ public final class Segment {
     this.salt = salt;
     this.unbounded = unbounded;
     this.hashPrefix = Rollout.hashPrefix(null, key, salt);
-    this.segmentKeys = Set.copyOf(segmentKeys);
+    this.segmentKeys = Collections.unmodifiableSet(new LinkedHashSet<>(segmentKeys));
   }
 
   static Segment malformed(String key, int version, String error) {
