@@ -147,7 +147,7 @@ class BucketingTest {
         }));
   }
 
-  @Property(tries = 8)
+  @Property(tries = 5)
   void rolloutSplitOf100000RandomKeysIsWithinOnePercentOfTheWeights(
       @ForAll("weights") List<Integer> weights, @ForAll long seed) {
     StringBuilder buckets = new StringBuilder();

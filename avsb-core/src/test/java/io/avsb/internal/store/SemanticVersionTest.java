@@ -52,11 +52,16 @@ class SemanticVersionTest {
   }
 
   @Test
-  void aScratchInstanceIsReusable() {
-    SemanticVersion scratch = SemanticVersion.scratch();
-    assertThat(scratch.parseInto(AvsbValue.of("1.2.3-beta"))).isTrue();
-    assertThat(scratch.compareTo(v("1.2.3-beta"))).isZero();
-    assertThat(scratch.parseInto(AvsbValue.of("1.2.3"))).isTrue();
-    assertThat(scratch.compareTo(v("1.2.3-beta"))).isPositive();
+  void parsingIntoAnArrayMatchesParsingToAnInstance() {
+    long[] parsed = new long[SemanticVersion.PARSED_LENGTH];
+    assertThat(SemanticVersion.parseInto("1.2.3-beta.1+b7", parsed)).isTrue();
+    assertThat(parsed).containsExactly(1, 2, 3, 6, 12);
+    assertThat(v("1.2.3-beta.1").compareParsed("1.2.3-beta.1+b7", parsed)).isZero();
+    // the parsed version is compared with the instance: beta.1 ranks below beta.2
+    assertThat(v("1.2.3-beta.2").compareParsed("1.2.3-beta.1+b7", parsed)).isNegative();
+    assertThat(SemanticVersion.parseInto("1.2", parsed)).isTrue();
+    assertThat(parsed).containsExactly(1, 2, 0, -1, -1);
+    assertThat(v("1.2.0-rc").compareParsed("1.2", parsed)).isPositive();
+    assertThat(SemanticVersion.parseInto("x", parsed)).isFalse();
   }
 }

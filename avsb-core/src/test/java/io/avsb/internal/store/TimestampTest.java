@@ -66,12 +66,14 @@ class TimestampTest {
   }
 
   @Test
-  void aScratchInstanceIsReusable() {
-    Timestamp scratch = Timestamp.scratch();
-    assertThat(scratch.parseInto(AvsbValue.of("2017-12-06T07:00:00Z"))).isTrue();
-    assertThat(scratch.compareTo(parse("2017-12-06T07:00:00Z"))).isZero();
-    assertThat(scratch.parseInto(AvsbValue.of("nope"))).isFalse();
-    assertThat(scratch.parseInto(AvsbValue.of(0))).isTrue();
-    assertThat(scratch.seconds()).isZero();
+  void parsingIntoAnArrayMatchesParsingToAnInstance() {
+    long[] parsed = {-5, -5};
+    assertThat(Timestamp.parseInto(AvsbValue.of("2017-12-06T07:00:00.25Z"), parsed)).isTrue();
+    assertThat(parse("2017-12-06T07:00:00.25Z").compareParsed(parsed)).isZero();
+    assertThat(parse("2017-12-06T07:00:00.26Z").compareParsed(parsed)).isNegative();
+    assertThat(Timestamp.parseInto(AvsbValue.of("nope"), parsed)).isFalse();
+    assertThat(parse("2017-12-06T07:00:00.25Z").compareParsed(parsed)).isZero();
+    assertThat(Timestamp.parseInto(AvsbValue.of(0), parsed)).isTrue();
+    assertThat(parsed).containsExactly(0, 0);
   }
 }
