@@ -109,6 +109,27 @@ class MockAvsbServerTest {
   }
 
   @Test
+  void recordsEvaluationsForAnInvalidContextWithoutThrowing() {
+    td.update(td.flag("f"));
+
+    assertThat(mock.forUser((AvsbContext) null).getBoolFlag("f", false)).isFalse();
+    assertThat(mock.forUser(Map.of("kind", "user")).getBoolFlag("f", false)).isFalse();
+
+    assertThat(mock.evaluations()).extracting(RecordedEvaluation::reason).containsOnly(
+        EvaluationReason.error(EvaluationReason.ErrorKind.USER_NOT_SPECIFIED));
+    assertThat(mock.evaluations()).hasSize(2);
+  }
+
+  @Test
+  void allFlagsStateShowsClientSideFlagsOnly() {
+    td.update(td.flag("visible").valueForAll("yes"));
+    td.update(td.flag("hidden").valueForAll("no").clientSide(false));
+
+    assertThat(mock.forUser(AvsbContext.of("u1")).allFlagsState().toValuesMap())
+        .isEqualTo(Map.of("visible", AvsbValue.of("yes")));
+  }
+
+  @Test
   void helpersFromTheRealServerEvaluateTheSameFlagsButAreNotRecorded() {
     td.update(td.flag("f").variationForUser("u1", false));
 
