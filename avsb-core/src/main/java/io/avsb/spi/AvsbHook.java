@@ -17,10 +17,12 @@ import io.avsb.EvaluationDetail;
 public interface AvsbHook {
   /**
    * Flag {@code flagKey} was evaluated for {@code context}; {@code detail} holds the value the
-   * caller received (its default on error), the variation index and the reason.
+   * caller received (its default on error), the variation index and the reason; {@code
+   * defaultValue} is the default the caller passed. Evaluations for an invalid context are not
+   * reported: there is no context to report them for.
    */
-  default void afterEvaluation(
-      String flagKey, AvsbContext context, EvaluationDetail<AvsbValue> detail) {}
+  default void afterEvaluation(String flagKey, AvsbContext context,
+      EvaluationDetail<AvsbValue> detail, AvsbValue defaultValue) {}
 
   /**
    * A custom event was tracked. {@code data} is {@link AvsbValue#NULL} when none was given;

@@ -38,7 +38,7 @@ final class HookedEventProcessor implements EventProcessor {
         EvaluationDetail.of(event.value(), event.variation(), event.reason());
     for (AvsbHook hook : hooks) {
       try {
-        hook.afterEvaluation(event.flagKey(), event.context(), detail);
+        hook.afterEvaluation(event.flagKey(), event.context(), detail, event.defaultValue());
       } catch (RuntimeException e) {
         failed(hook, e);
       }

@@ -28,9 +28,10 @@ class HookedEventProcessorTest {
     final List<String> seen = new CopyOnWriteArrayList<>();
 
     @Override
-    public void afterEvaluation(String flagKey, AvsbContext context, EvaluationDetail<AvsbValue> d) {
+    public void afterEvaluation(String flagKey, AvsbContext context, EvaluationDetail<AvsbValue> d,
+        AvsbValue defaultValue) {
       seen.add("eval " + flagKey + " " + context.key() + " " + d.value() + " " + d.variationIndex()
-          + " " + d.reason());
+          + " " + d.reason() + " default " + defaultValue);
     }
 
     @Override
@@ -57,8 +58,8 @@ class HookedEventProcessorTest {
       avsb.identify();
     }
     assertThat(hook.seen).containsExactly(
-        "eval child u1 \"a\" 0 FALLTHROUGH",
-        "eval missing u1 true -1 ERROR(FLAG_NOT_FOUND)",
+        "eval child u1 \"a\" 0 FALLTHROUGH default \"x\"",
+        "eval missing u1 true -1 ERROR(FLAG_NOT_FOUND) default true",
         "track purchase u1 {\"currency\":\"usd\"} 149.99",
         "identify u1");
   }
@@ -68,7 +69,8 @@ class HookedEventProcessorTest {
     Recording later = new Recording();
     AvsbHook broken = new AvsbHook() {
       @Override
-      public void afterEvaluation(String k, AvsbContext c, EvaluationDetail<AvsbValue> d) {
+      public void afterEvaluation(String k, AvsbContext c, EvaluationDetail<AvsbValue> d,
+          AvsbValue defaultValue) {
         throw new IllegalStateException("boom");
       }
     };
@@ -80,6 +82,6 @@ class HookedEventProcessorTest {
       assertThat(d.value()).isTrue();
       assertThat(d.reason()).isEqualTo(EvaluationReason.fallthrough());
     }
-    assertThat(later.seen).containsExactly("eval base u2 true 0 FALLTHROUGH");
+    assertThat(later.seen).containsExactly("eval base u2 true 0 FALLTHROUGH default false");
   }
 }
