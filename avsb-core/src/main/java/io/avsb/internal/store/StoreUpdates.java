@@ -50,6 +50,11 @@ public final class StoreUpdates implements DataSourceUpdates {
     if (segmentsJson instanceof AvsbValue.Obj o) {
       o.values().forEach((key, json) -> segments.put(key, segmentItem(key, json)));
     }
+    // a full data set makes the source valid; reported before the data is visible so that whoever
+    // sees the server ready also sees VALID
+    if (status.current().state() != DataSourceStatus.State.OFF) {
+      status.update(DataSourceStatus.State.VALID, null);
+    }
     store.init(flags, segments);
     LOG.debug("Stored a full data set of {} flags and {} segments", flags.size(), segments.size());
     return true;
