@@ -13,7 +13,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -30,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>Changes are found by checking the file's modification time, size and file key on the
  * server's scheduler at a fixed interval, rather than with a {@code WatchService}: that works the
  * same on every file system (network mounts and containers included), follows a file replaced by
- * a rename, and starts no thread of its own. A file that is missing or malformed logs one error
+ * a rename, and starts no thread of its own. A file modified in the last two seconds is read at
+ * each check (a second write within one timestamp tick would not change its stamp), and content
+ * with the same SHA-256 as the last read is not parsed again. A file that is missing or malformed logs one error
  * (path and reason) per distinct problem, sets the status to {@code INTERRUPTED}, and keeps the
  * last good data in use; a file missing at start leaves the server not ready until it appears.
  * Thread-safe: every check runs on the scheduler, one at a time.
@@ -47,8 +52,9 @@ public final class FileDataSource implements DataSource {
   private volatile boolean initialized;
   private volatile boolean closed;
   private ScheduledFuture<?> task;
-  // confined to the scheduled checks, which never overlap; one version of the file is read once
+  // confined to the scheduled checks, which never overlap; one version of the file is parsed once
   private FileStamp seenStamp;
+  private byte[] seenDigest;
   private String lastProblem;
 
   /** A source reading {@code path}, checked for changes every {@code checkInterval}. */
@@ -112,8 +118,16 @@ public final class FileDataSource implements DataSource {
       if (stamp.equals(seenStamp)) {
         return;
       }
-      seenStamp = stamp;
-      AvsbValue data = FlagFileParser.parse(Files.readAllBytes(path), yaml);
+      byte[] content = Files.readAllBytes(path);
+      // a file written moments ago may be written again within the same timestamp tick, with the
+      // same size: keep looking at its content until its timestamp is safely in the past
+      seenStamp = stamp.isRecent() ? null : stamp;
+      byte[] digest = sha256(content);
+      if (Arrays.equals(digest, seenDigest)) {
+        return;
+      }
+      seenDigest = digest;
+      AvsbValue data = FlagFileParser.parse(content, yaml);
       if (!updates.init(data)) {
         problem(DataSourceStatus.ErrorKind.INVALID_DATA,
             "flags file " + path + " was rejected by the store; keeping the last good data");
@@ -127,10 +141,12 @@ public final class FileDataSource implements DataSource {
       ready.complete(true);
     } catch (NoSuchFileException e) {
       seenStamp = null;
+      seenDigest = null;
       problem(DataSourceStatus.ErrorKind.STORE_ERROR, "flags file " + path + " does not exist"
           + (initialized ? "; keeping the last good data" : "; not ready until it appears"));
     } catch (IOException e) {
       seenStamp = null;
+      seenDigest = null;
       problem(DataSourceStatus.ErrorKind.STORE_ERROR,
           "cannot read flags file " + path + ": " + e + keeping());
     } catch (IllegalArgumentException e) {
@@ -157,11 +173,26 @@ public final class FileDataSource implements DataSource {
         new ErrorInfo(kind, 0, message, context.clock().instant()));
   }
 
+  private static byte[] sha256(byte[] content) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(content);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
+  }
+
   /** What identifies one version of the file without reading it. */
   private record FileStamp(FileTime modified, long size, Object fileKey) {
+    private static final long RECENT_MILLIS = 2_000;
+
     static FileStamp of(Path path) throws IOException {
       BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
       return new FileStamp(a.lastModifiedTime(), a.size(), a.fileKey());
+    }
+
+    // compared with the wall clock, as file times are; the injected clock may be a fixed one
+    boolean isRecent() {
+      return Math.abs(System.currentTimeMillis() - modified.toMillis()) < RECENT_MILLIS;
     }
   }
 }

@@ -59,10 +59,11 @@ class FlagFileParserTest {
   @Test
   void yamlIsReadLikeJson() {
     AvsbValue data = yaml("flagValues:\n  ratio: 0.25\n  enabled: true\n"
-        + "flags:\n  f:\n    key: f\n    variations: [a, b]\n");
+        + "flags:\n  f:\n    key: f\n    on: true\n    variations: [a, b]\n");
     assertThat(data.get("flags").get("ratio").get("variations").get(0))
         .isEqualTo(AvsbValue.of(0.25));
     assertThat(data.get("flags").get("enabled").get("variations").get(0)).isEqualTo(AvsbValue.TRUE);
+    assertThat(data.get("flags").get("f").get("on")).isEqualTo(AvsbValue.TRUE);
     assertThat(data.get("flags").get("f").get("variations"))
         .isEqualTo(AvsbValue.arrayOf(AvsbValue.of("a"), AvsbValue.of("b")));
   }
