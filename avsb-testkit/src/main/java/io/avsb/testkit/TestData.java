@@ -210,8 +210,12 @@ public final class TestData implements DataSourceFactory {
       if (source.isClosed()) {
         return false;
       }
+      // Registered only once the full data set is in, so a failed start receives nothing.
+      if (!updates.init(allData())) {
+        return false;
+      }
       liveSources.add(source);
-      return updates.init(allData());
+      return true;
     }
   }
 

@@ -7,6 +7,7 @@ import io.avsb.AvsbValue;
 import io.avsb.DataSourceStatus;
 import io.avsb.spi.DataKind;
 import io.avsb.spi.DataSource;
+import io.avsb.spi.DataSourceUpdates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -298,6 +299,43 @@ class TestDataTest {
     assertThat(source.start().toCompletableFuture().join()).isFalse();
     assertThat(source.isInitialized()).isFalse();
     assertThat(updates.calls()).isEmpty();
+    assertThat(td.runningSourceCount()).isZero();
+  }
+
+  @Test
+  void sourceWhoseInitialDataIsRejectedFailsToStartAndReceivesNothing() {
+    List<String> received = new ArrayList<>();
+    DataSourceUpdates rejecting = new DataSourceUpdates() {
+      @Override
+      public boolean init(AvsbValue allData) {
+        throw new IllegalStateException("store broken");
+      }
+
+      @Override
+      public boolean upsert(DataKind kind, String key, AvsbValue item) {
+        received.add("upsert " + key);
+        return true;
+      }
+
+      @Override
+      public boolean delete(DataKind kind, String key, int version) {
+        received.add("delete " + key);
+        return true;
+      }
+
+      @Override
+      public void updateStatus(DataSourceStatus.State state, DataSourceStatus.ErrorInfo error) {
+        received.add("status " + state);
+      }
+    };
+    DataSource source = td.create(null, rejecting);
+
+    assertThat(source.start().toCompletableFuture().join()).isFalse();
+    td.update(td.flag("f"));
+    td.delete("f");
+
+    assertThat(source.isInitialized()).isFalse();
+    assertThat(received).isEmpty();
     assertThat(td.runningSourceCount()).isZero();
   }
 
