@@ -2,6 +2,7 @@ package io.avsb.jaxrs;
 
 import io.avsb.AvsbContext;
 import io.avsb.AvsbServer;
+import io.avsb.ScopedAvsb;
 import io.avsb.internal.web.HeaderMapping;
 import io.avsb.internal.web.RejectionLog;
 import io.avsb.internal.web.VisitorKeys;
@@ -12,7 +13,7 @@ import io.avsb.jaxrs.internal.HeaderContextSource;
 import io.avsb.jaxrs.internal.HelperBinder;
 import io.avsb.jaxrs.internal.PrincipalContextSource;
 import io.avsb.jaxrs.internal.RequestHelpers;
-import io.avsb.jaxrs.internal.ServerSource;
+import io.avsb.jaxrs.internal.HelperSource;
 import io.avsb.jaxrs.internal.ServletServerSource;
 import io.avsb.jaxrs.internal.VisitorCookie;
 import jakarta.ws.rs.Priorities;
@@ -51,7 +52,7 @@ public final class AvsbFeature implements Feature {
   /** The request property (servlet request attribute) holding the helper by default. */
   public static final String DEFAULT_ATTRIBUTE = "avsb";
 
-  private final AvsbServer server;
+  private final Function<AvsbContext, ScopedAvsb> forUser;
   private final String attributeName;
   private final String serverAttribute;
   private final Identity identity;
@@ -73,7 +74,7 @@ public final class AvsbFeature implements Feature {
   }
 
   private AvsbFeature(Builder b) {
-    this.server = b.server;
+    this.forUser = b.forUser;
     this.attributeName = b.attributeName;
     this.serverAttribute = b.serverAttribute;
     this.identity = b.identity;
@@ -99,16 +100,16 @@ public final class AvsbFeature implements Feature {
     }
     requireHk2();
     RequestHelpers helpers =
-        new RequestHelpers(attributeName, serverSource(), contextSource(), visitors());
+        new RequestHelpers(attributeName, helperSource(), contextSource(), visitors());
     context.register(new HelperBinder(helpers));
     context.register(AvsbRequestFilter.class, Priorities.AUTHORIZATION + 1);
     context.register(FlagGateFilter.class, Priorities.AUTHORIZATION + 2);
     return true;
   }
 
-  private ServerSource serverSource() {
-    if (server != null) {
-      AvsbServer fixed = server;
+  private HelperSource helperSource() {
+    if (forUser != null) {
+      Function<AvsbContext, ScopedAvsb> fixed = forUser;
       return locator -> fixed;
     }
     if (ServletServerSource.servletApiPresent()) {
@@ -155,7 +156,7 @@ public final class AvsbFeature implements Feature {
    * a resolver}. Setters validate eagerly and name the bad argument. Not thread-safe.
    */
   public static final class Builder {
-    private AvsbServer server;
+    private Function<AvsbContext, ScopedAvsb> forUser;
     private String attributeName = DEFAULT_ATTRIBUTE;
     private String serverAttribute = AvsbServer.class.getName();
     private Identity identity = Identity.HEADERS;
@@ -167,7 +168,19 @@ public final class AvsbFeature implements Feature {
 
     /** The server to use; without one, the servlet listener's server is looked up. */
     public Builder server(AvsbServer server) {
-      this.server = Objects.requireNonNull(server, "server");
+      Objects.requireNonNull(server, "server");
+      this.forUser = server::forUser;
+      return this;
+    }
+
+    /**
+     * Makes each request's helper with {@code forUser} instead of a server's {@code forUser}: for
+     * example the testkit's {@code MockAvsbServer::forUser}, which records what resources do, or
+     * a wrapper that adds to every helper. It must be thread-safe; the helper it gives is still
+     * memoised per request.
+     */
+    public Builder helpers(Function<AvsbContext, ScopedAvsb> forUser) {
+      this.forUser = Objects.requireNonNull(forUser, "forUser");
       return this;
     }
 

@@ -1,13 +1,13 @@
 package io.avsb.jaxrs.internal;
 
 import io.avsb.AvsbContext;
-import io.avsb.AvsbServer;
 import io.avsb.ScopedAvsb;
 import io.avsb.internal.web.AnonymousContexts;
 import io.avsb.internal.web.MemoizingScopedAvsb;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.glassfish.hk2.api.ServiceLocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +25,7 @@ public final class RequestHelpers {
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.jaxrs");
 
   private final String attributeName;
-  private final ServerSource servers;
+  private final HelperSource helperSource;
   private final ContextSource identity;
   private final VisitorCookie visitors;
   private final AtomicBoolean noServerLogged = new AtomicBoolean();
@@ -35,14 +35,17 @@ public final class RequestHelpers {
   private final AtomicBoolean visitorFailureLogged = new AtomicBoolean();
 
   /**
-   * Helpers stored under {@code attributeName}, for the server from {@code servers} and the
+   * Helpers stored under {@code attributeName}, made by the source {@code helperSource} for the
    * context from {@code identity}; requests that name nobody are sticky visitors when {@code
    * visitors} is not null, else the shared anonymous context.
    */
   public RequestHelpers(
-      String attributeName, ServerSource servers, ContextSource identity, VisitorCookie visitors) {
+      String attributeName,
+      HelperSource helperSource,
+      ContextSource identity,
+      VisitorCookie visitors) {
     this.attributeName = Objects.requireNonNull(attributeName, "attributeName");
-    this.servers = Objects.requireNonNull(servers, "servers");
+    this.helperSource = Objects.requireNonNull(helperSource, "helperSource");
     this.identity = Objects.requireNonNull(identity, "identity");
     this.visitors = visitors;
   }
@@ -70,8 +73,8 @@ public final class RequestHelpers {
 
   private ScopedAvsb create(ContainerRequestContext request, ServiceLocator locator) {
     AvsbContext context = contextFor(request);
-    AvsbServer server = server(locator);
-    if (server == null) {
+    Function<AvsbContext, ScopedAvsb> forUser = forUser(locator);
+    if (forUser == null) {
       if (noServerLogged.compareAndSet(false, true)) {
         LOG.warn(
             "No AvsbServer for JAX-RS requests: construct AvsbFeature with a server, or register"
@@ -80,16 +83,17 @@ public final class RequestHelpers {
       return MemoizingScopedAvsb.wrap(new UnavailableAvsb(context));
     }
     try {
-      return MemoizingScopedAvsb.wrap(server.forUser(context));
+      ScopedAvsb helper = forUser.apply(context);
+      return MemoizingScopedAvsb.wrap(helper != null ? helper : new UnavailableAvsb(context));
     } catch (RuntimeException e) {
-      logOnce(serverFailureLogged, "AvsbServer.forUser threw {}; every flag gives its default", e);
+      logOnce(serverFailureLogged, "Making the helper threw {}; every flag gives its default", e);
       return MemoizingScopedAvsb.wrap(new UnavailableAvsb(context));
     }
   }
 
-  private AvsbServer server(ServiceLocator locator) {
+  private Function<AvsbContext, ScopedAvsb> forUser(ServiceLocator locator) {
     try {
-      return servers.server(locator);
+      return helperSource.forUser(locator);
     } catch (RuntimeException e) {
       logOnce(serverFailureLogged, "Looking up the AvsbServer threw {}", e);
       return null;

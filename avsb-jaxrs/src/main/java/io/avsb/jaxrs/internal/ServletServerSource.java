@@ -1,9 +1,12 @@
 package io.avsb.jaxrs.internal;
 
+import io.avsb.AvsbContext;
 import io.avsb.AvsbServer;
+import io.avsb.ScopedAvsb;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Objects;
+import java.util.function.Function;
 import org.glassfish.hk2.api.ServiceLocator;
 
 /**
@@ -13,7 +16,7 @@ import org.glassfish.hk2.api.ServiceLocator;
  * instead of a failed deployment. Only loaded when the Servlet API is present. Thread-safe: the
  * server, once found, is kept (it lives as long as the webapp, as Jersey does).
  */
-public final class ServletServerSource implements ServerSource {
+public final class ServletServerSource implements HelperSource {
   private final String attributeName;
   private volatile AvsbServer server;
 
@@ -25,7 +28,8 @@ public final class ServletServerSource implements ServerSource {
   /** True when the Servlet API can be loaded by this class's loader. */
   public static boolean servletApiPresent() {
     try {
-      Class.forName("jakarta.servlet.ServletContext", false, ServerSource.class.getClassLoader());
+      ClassLoader loader = ServletServerSource.class.getClassLoader();
+      Class.forName("jakarta.servlet.ServletContext", false, loader);
       return true;
     } catch (ClassNotFoundException | LinkageError e) {
       return false;
@@ -33,7 +37,12 @@ public final class ServletServerSource implements ServerSource {
   }
 
   @Override
-  public AvsbServer server(ServiceLocator locator) {
+  public Function<AvsbContext, ScopedAvsb> forUser(ServiceLocator locator) {
+    AvsbServer found = server(locator);
+    return found == null ? null : found::forUser;
+  }
+
+  private AvsbServer server(ServiceLocator locator) {
     AvsbServer found = server;
     if (found != null) {
       return found;
