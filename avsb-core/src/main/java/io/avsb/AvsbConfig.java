@@ -31,6 +31,7 @@ public final class AvsbConfig {
   private final String sdkKey;
   private final boolean offline;
   private final Path flagsFile;
+  private final Duration flagsFileCheckInterval;
   private final DataSourceFactory dataSource;
   private final boolean polling;
   private final Duration pollInterval;
@@ -55,6 +56,7 @@ public final class AvsbConfig {
     this.sdkKey = b.sdkKey;
     this.offline = b.offline;
     this.flagsFile = b.flagsFile;
+    this.flagsFileCheckInterval = b.flagsFileCheckInterval;
     this.dataSource = b.dataSource;
     this.polling = b.polling;
     this.pollInterval = b.pollInterval;
@@ -97,6 +99,11 @@ public final class AvsbConfig {
   /** The local flags file, or null. */
   public Path flagsFile() {
     return flagsFile;
+  }
+
+  /** How often the flags file is checked for changes. */
+  public Duration flagsFileCheckInterval() {
+    return flagsFileCheckInterval;
   }
 
   /** The explicit data source, or null. */
@@ -203,6 +210,7 @@ public final class AvsbConfig {
     private final String sdkKey;
     private boolean offline;
     private Path flagsFile;
+    private Duration flagsFileCheckInterval = Duration.ofSeconds(1);
     private DataSourceFactory dataSource;
     private boolean polling;
     private Duration pollInterval = MIN_POLL_INTERVAL;
@@ -236,6 +244,15 @@ public final class AvsbConfig {
     /** Reads flags from a JSON or YAML file, reloaded when it changes. */
     public Builder flagsFile(Path flagsFile) {
       this.flagsFile = Objects.requireNonNull(flagsFile, "flagsFile");
+      return this;
+    }
+
+    /**
+     * How often the flags file's modification time and size are checked; a change reloads it
+     * (default 1 s).
+     */
+    public Builder flagsFileCheckInterval(Duration flagsFileCheckInterval) {
+      this.flagsFileCheckInterval = requirePositive(flagsFileCheckInterval, "flagsFileCheckInterval");
       return this;
     }
 

@@ -1,14 +1,23 @@
 package io.avsb;
 
+import io.avsb.internal.client.ClientRuntime;
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * The synchronous A vs B client: one per application. CONTRACT SKELETON: the server work
- * implements these signatures.
+ * The synchronous A vs B client: one per application, created at start-up and closed at shutdown.
+ *
+ * <p>Where the flags come from is set by the {@link AvsbConfig}: a custom data source, a flags
+ * file, nothing (offline: when asked for, or when there is no SDK key, every flag gives the
+ * caller's default), or the A vs B service. The constructor starts the data source and waits up to
+ * {@link AvsbConfig#startWait()} for the first data; if none arrives it logs a warning and returns
+ * anyway, and flags give the caller's default with {@code CLIENT_NOT_READY} until the data comes.
+ * Nothing but a null configuration makes it throw. Thread-safe.
  */
 public final class AvsbServer implements Closeable {
+  private final ClientRuntime runtime;
 
   /** Creates a server with default configuration for {@code sdkKey}, waiting up to the start wait. */
   public AvsbServer(String sdkKey) {
@@ -17,7 +26,8 @@ public final class AvsbServer implements Closeable {
 
   /** Creates a server from {@code config}, waiting up to its start wait for the first data. */
   public AvsbServer(AvsbConfig config) {
-    throw new UnsupportedOperationException("contract skeleton");
+    this.runtime = new ClientRuntime(Objects.requireNonNull(config, "config"));
+    runtime.awaitStart();
   }
 
   /** A configuration builder whose {@link AvsbConfig.Builder#buildServer()} makes a server. */
@@ -25,19 +35,27 @@ public final class AvsbServer implements Closeable {
     return AvsbConfig.builder(sdkKey);
   }
 
-  /** Waits up to {@code timeout} for the first full data set; true when ready. */
+  /**
+   * Waits up to {@code timeout} for the first full data set; true when ready, false on timeout or
+   * when the data source gave up (see {@link #dataSourceStatus()} for why). Never throws; an
+   * interrupt ends the wait and stays set.
+   */
   public boolean waitForReady(Duration timeout) {
-    throw new UnsupportedOperationException("contract skeleton");
+    return runtime.waitForReady(timeout);
   }
 
   /** True once the first full data set has arrived. */
   public boolean isReady() {
-    throw new UnsupportedOperationException("contract skeleton");
+    return runtime.isReady();
   }
 
-  /** A helper bound to {@code context}. */
+  /**
+   * A helper bound to {@code context}: cheap, immutable, safe to share across threads. An invalid
+   * or null context gives a helper whose getters return the default with {@code
+   * USER_NOT_SPECIFIED}.
+   */
   public ScopedAvsb forUser(AvsbContext context) {
-    throw new UnsupportedOperationException("contract skeleton");
+    return runtime.forUser(context);
   }
 
   /** A helper bound to the context described by {@code context} (see {@link AvsbContext#fromMap}). */
@@ -45,19 +63,31 @@ public final class AvsbServer implements Closeable {
     return forUser(AvsbContext.fromMap(context));
   }
 
-  /** The client-visible flags' values for {@code context}. */
+  /**
+   * The client-visible flags' values for {@code context}; {@linkplain FeatureFlagsState#isValid()
+   * invalid} with no flags when the server is not ready or the context is invalid.
+   */
   public FeatureFlagsState allFlagsState(AvsbContext context) {
-    throw new UnsupportedOperationException("contract skeleton");
+    return runtime.allFlagsState(context);
   }
 
-  /** Asks for queued events to be sent now. */
+  /** The data source's current state and last error. */
+  public DataSourceStatus dataSourceStatus() {
+    return runtime.dataSourceStatus();
+  }
+
+  /** Asks for queued events to be sent now; does not wait for delivery. */
   public void flush() {
-    throw new UnsupportedOperationException("contract skeleton");
+    runtime.flush();
   }
 
-  /** Flushes events and stops every thread, within a bounded time. */
+  /**
+   * Closes the data source, flushes and stops the event processor, and stops every thread the
+   * server started, within a bounded time. Idempotent. Flags read after close still give the last
+   * data's values.
+   */
   @Override
   public void close() {
-    throw new UnsupportedOperationException("contract skeleton");
+    runtime.close();
   }
 }

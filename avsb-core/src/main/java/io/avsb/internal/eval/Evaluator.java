@@ -1,21 +1,185 @@
 package io.avsb.internal.eval;
 
+import io.avsb.AttributeRef;
 import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
 import io.avsb.EvaluationDetail;
+import io.avsb.EvaluationReason.ErrorKind;
+import io.avsb.internal.store.Clause;
 import io.avsb.internal.store.Flag;
+import io.avsb.internal.store.Prerequisite;
+import io.avsb.internal.store.Rollout;
+import io.avsb.internal.store.Rule;
+import io.avsb.internal.store.Target;
+import io.avsb.internal.store.VariationOrRollout;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Evaluates flags per the A vs B flag model. Stateless and thread-safe. CONTRACT SKELETON. */
+/**
+ * Evaluates flags per the A vs B flag model: off, prerequisites, individual targets, rules in
+ * order, fallthrough. Results are the flag's prebuilt instances, so an evaluation allocates
+ * nothing (only a {@code matches} clause allocates its regex matcher). Errors are results, never
+ * exceptions, and are logged once per flag version. Stateless and thread-safe.
+ */
 public final class Evaluator {
+  /** How deep prerequisites (and, separately, segments) may nest before the flag is malformed. */
+  static final int MAX_DEPTH = 100;
+
+  private static final Logger LOG = LoggerFactory.getLogger("io.avsb.eval");
+  private static final EvaluationDetail<AvsbValue> MALFORMED =
+      Flag.errorResult(ErrorKind.MALFORMED_FLAG);
+
   private Evaluator() {}
 
   /**
    * Evaluates {@code flag} for {@code context} against {@code data}. The value is null (and the
    * variation {@link EvaluationDetail#NO_VARIATION}) when the caller's default applies: errors, or
-   * an off flag without off variation. Never throws. {@code listener} may be null.
+   * an off flag without off variation. Never throws. {@code listener} may be null; it is told of
+   * each prerequisite evaluated, on the calling thread.
    */
   public static EvaluationDetail<AvsbValue> evaluate(
       DataLookup data, Flag flag, AvsbContext context, PrerequisiteListener listener) {
-    throw new UnsupportedOperationException("contract skeleton");
+    if (flag == null) {
+      return Flag.errorResult(ErrorKind.FLAG_NOT_FOUND);
+    }
+    if (flag.malformedError() != null) {
+      return MALFORMED; // logged by the parser
+    }
+    if (context == null || !context.isValid()) {
+      return Flag.errorResult(ErrorKind.USER_NOT_SPECIFIED);
+    }
+    try {
+      EvaluationDetail<AvsbValue> result = evaluateFlag(data, flag, context, listener, null, 0);
+      if (result == MALFORMED && flag.firstErrorReport()) {
+        LOG.warn("Flag \"{}\" evaluated to MALFORMED_FLAG: a variation index is out of range, a"
+            + " rule or the fallthrough has neither variation nor rollout, or a rollout has an"
+            + " invalid bucketBy or no buckets", flag.key());
+      }
+      return result;
+    } catch (MalformedFlagException e) {
+      if (flag.firstErrorReport()) {
+        LOG.warn("Flag \"{}\" evaluated to MALFORMED_FLAG: {}", flag.key(), e.getMessage());
+      }
+      return MALFORMED;
+    } catch (RuntimeException e) {
+      if (flag.firstErrorReport()) {
+        LOG.error("Unexpected error evaluating flag \"{}\"", flag.key(), e);
+      }
+      return Flag.errorResult(ErrorKind.EXCEPTION);
+    }
+  }
+
+  /**
+   * @param stack this thread's scratch once prerequisites are being evaluated, else null
+   * @param base the depth of the flag stack where this top-level evaluation began
+   */
+  private static EvaluationDetail<AvsbValue> evaluateFlag(DataLookup data, Flag flag,
+      AvsbContext context, PrerequisiteListener listener, EvalScratch stack, int base) {
+    if (flag.malformedError() != null) {
+      return MALFORMED;
+    }
+    if (!flag.on()) {
+      return flag.offResult();
+    }
+    if (!flag.prerequisites().isEmpty()) {
+      EvalScratch s = stack;
+      int b = base;
+      if (s == null) {
+        s = EvalScratch.get();
+        b = s.flagDepth; // a listener may evaluate on this thread while outer flags are stacked
+      }
+      EvaluationDetail<AvsbValue> failed = checkPrerequisites(data, flag, context, listener, s, b);
+      if (failed != null) {
+        return failed;
+      }
+    }
+    List<Target> targets = flag.targets();
+    for (int i = 0; i < targets.size(); i++) {
+      Target t = targets.get(i);
+      AvsbContext c = context.individualContext(t.contextKind());
+      if (c != null && t.values().contains(c.key())) {
+        return t.result();
+      }
+    }
+    List<Rule> rules = flag.rules();
+    for (int i = 0; i < rules.size(); i++) {
+      Rule rule = rules.get(i);
+      if (allMatch(rule.clauses(), context, data)) {
+        return resolve(rule.outcome(), context);
+      }
+    }
+    return resolve(flag.fallthrough(), context);
+  }
+
+  /** The first failed prerequisite's result, or null when all are met. */
+  private static EvaluationDetail<AvsbValue> checkPrerequisites(DataLookup data, Flag flag,
+      AvsbContext context, PrerequisiteListener listener, EvalScratch s, int base) {
+    if (s.flagDepth - base >= MAX_DEPTH) {
+      throw new MalformedFlagException("prerequisites nest deeper than " + MAX_DEPTH);
+    }
+    s.pushFlag(flag.key());
+    try {
+      List<Prerequisite> prerequisites = flag.prerequisites();
+      for (int i = 0; i < prerequisites.size(); i++) {
+        Prerequisite p = prerequisites.get(i);
+        if (s.flagOnStack(p.key(), base)) {
+          throw new MalformedFlagException(
+              "prerequisite \"" + p.key() + "\" of \"" + flag.key() + "\" forms a cycle");
+        }
+        Flag prerequisite = data.flag(p.key());
+        if (prerequisite == null) {
+          return p.failedResult();
+        }
+        EvaluationDetail<AvsbValue> result =
+            evaluateFlag(data, prerequisite, context, listener, s, base);
+        if (listener != null) {
+          listener.onPrerequisite(prerequisite, context, result, flag);
+        }
+        // an off prerequisite fails whatever its off variation is
+        if (!prerequisite.on() || result.variationIndex() != p.variation()) {
+          return p.failedResult();
+        }
+      }
+      return null;
+    } finally {
+      s.popFlag();
+    }
+  }
+
+  private static boolean allMatch(List<Clause> clauses, AvsbContext context, DataLookup data) {
+    for (int i = 0; i < clauses.size(); i++) {
+      if (!ClauseMatcher.matches(clauses.get(i), context, data, null)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static EvaluationDetail<AvsbValue> resolve(VariationOrRollout outcome,
+      AvsbContext context) {
+    Rollout rollout = outcome.rollout();
+    if (rollout == null) {
+      return outcome.fixedResult();
+    }
+    // experiments always bucket by key
+    AttributeRef by = rollout.isExperiment() ? null : rollout.bucketBy();
+    if (by != null && !by.isValid()) {
+      return MALFORMED;
+    }
+    float bucket = Bucketing.bucket(context, rollout.contextKind(), by, rollout.hashPrefix());
+    boolean found = bucket != Bucketing.NO_CONTEXT;
+    if (!found) {
+      bucket = 0F;
+    }
+    float[] ends = rollout.bucketEnds();
+    int chosen = ends.length - 1; // past the last bucket: the last one
+    for (int i = 0; i < ends.length; i++) {
+      if (bucket < ends[i]) {
+        chosen = i;
+        break;
+      }
+    }
+    return outcome.bucketResult(chosen, found);
   }
 }

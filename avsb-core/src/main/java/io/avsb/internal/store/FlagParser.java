@@ -1,26 +1,400 @@
 package io.avsb.internal.store;
 
+import io.avsb.AttributeRef;
 import io.avsb.AvsbValue;
+import io.avsb.EvaluationDetail;
+import io.avsb.EvaluationReason;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the JSON form of flags and segments into preprocessed model objects. Never throws: an
- * item that cannot be parsed becomes a malformed item. CONTRACT SKELETON.
+ * item whose JSON has the wrong types where the model needs them becomes a malformed item (logged
+ * once here); other items are unaffected. Unknown properties are ignored, and JSON {@code null}
+ * counts as absent. Problems that only matter on some evaluation paths (a variation index out of
+ * range, an invalid attribute reference) are left for evaluation to report when reached.
+ * Stateless and thread-safe.
  */
 public final class FlagParser {
+  private static final Logger LOG = LoggerFactory.getLogger("io.avsb.store");
+
   private FlagParser() {}
 
   /** Parses flag {@code key}; a bad one gives a flag whose {@link Flag#malformedError()} is set. */
   public static Flag parseFlag(String key, AvsbValue json) {
-    throw new UnsupportedOperationException("contract skeleton");
+    try {
+      return readFlag(key, object(json, "flag"));
+    } catch (BadItem | RuntimeException e) {
+      String error = e instanceof BadItem ? e.getMessage() : e.toString();
+      LOG.warn("Flag \"{}\" is malformed and will evaluate to MALFORMED_FLAG: {}", key, error);
+      return Flag.malformed(key, version(json), error);
+    }
   }
 
   /** Parses segment {@code key}; a bad one gives a malformed segment. */
   public static Segment parseSegment(String key, AvsbValue json) {
-    throw new UnsupportedOperationException("contract skeleton");
+    try {
+      return readSegment(key, object(json, "segment"));
+    } catch (BadItem | RuntimeException e) {
+      String error = e instanceof BadItem ? e.getMessage() : e.toString();
+      LOG.warn("Segment \"{}\" is malformed; flags using it will evaluate to MALFORMED_FLAG: {}",
+          key, error);
+      return Segment.malformed(key, version(json), error);
+    }
   }
 
   /** The {@code version} of an item's JSON form, or 0 when absent or not a number. */
   public static int version(AvsbValue json) {
-    return json.get("version").intValue();
+    return json == null ? 0 : json.get("version").intValue();
+  }
+
+  private static Flag readFlag(String key, AvsbValue.Obj o) throws BadItem {
+    int version = integer(o, "version", "version", 0);
+    if (bool(o, "deleted", "deleted")) {
+      return new Flag(key, version, true, null, false, List.of(), "", List.of(), List.of(),
+          List.of(), new VariationOrRollout(null, null, List.of(), EvaluationReason.fallthrough(),
+              EvaluationReason.fallthrough(true)),
+          Flag.errorResult(EvaluationReason.ErrorKind.MALFORMED_FLAG), false, false, false, false,
+          0, Set.of());
+    }
+    List<AvsbValue> variations = array(o, "variations", "variations");
+    String salt = orEmpty(string(o, "salt", "salt"));
+    Integer offVariation = optInteger(o, "offVariation", "offVariation");
+    EvaluationDetail<AvsbValue> offResult = offOrFailed(variations, offVariation,
+        EvaluationReason.off());
+    Set<String> segmentKeys = new LinkedHashSet<>();
+    List<Prerequisite> prerequisites = new ArrayList<>();
+    List<AvsbValue> prereqJson = array(o, "prerequisites", "prerequisites");
+    for (int i = 0; i < prereqJson.size(); i++) {
+      String path = "prerequisites[" + i + "]";
+      AvsbValue.Obj p = object(prereqJson.get(i), path);
+      String prereqKey = requiredString(p, "key", path + ".key");
+      int variation = requiredInteger(p, "variation", path + ".variation");
+      prerequisites.add(new Prerequisite(prereqKey, variation, offOrFailed(variations,
+          offVariation, EvaluationReason.prerequisiteFailed(prereqKey))));
+    }
+    List<Target> userTargets = targets(o, "targets", variations, false);
+    List<Target> contextTargets = targets(o, "contextTargets", variations, true);
+    List<Rule> rules = new ArrayList<>();
+    List<AvsbValue> rulesJson = array(o, "rules", "rules");
+    for (int i = 0; i < rulesJson.size(); i++) {
+      rules.add(rule(i, object(rulesJson.get(i), "rules[" + i + "]"), key, salt, variations,
+          segmentKeys));
+    }
+    AvsbValue.Obj fallthroughJson = optObject(o, "fallthrough", "fallthrough");
+    VariationOrRollout fallthrough = fallthroughJson == null
+        ? new VariationOrRollout(null, null, variations, EvaluationReason.fallthrough(),
+            EvaluationReason.fallthrough(true))
+        : outcome(fallthroughJson, "fallthrough", key, salt, variations,
+            EvaluationReason.fallthrough(), EvaluationReason.fallthrough(true));
+    AvsbValue.Obj availability =
+        optObject(o, "clientSideAvailability", "clientSideAvailability");
+    boolean usingEnvironmentId;
+    boolean usingMobileKey;
+    if (availability != null) {
+      usingEnvironmentId = bool(availability, "usingEnvironmentId",
+          "clientSideAvailability.usingEnvironmentId");
+      usingMobileKey = bool(availability, "usingMobileKey",
+          "clientSideAvailability.usingMobileKey");
+    } else {
+      usingEnvironmentId = bool(o, "clientSide", "clientSide");
+      usingMobileKey = true; // the older model had no mobile switch: mobile SDKs saw every flag
+    }
+    return new Flag(key, version, false, null, bool(o, "on", "on"), variations, salt,
+        prerequisites, contextTargets.isEmpty() ? userTargets
+            : resolvePlaceholders(contextTargets, userTargets),
+        rules, fallthrough, offResult, bool(o, "trackEvents", "trackEvents"),
+        bool(o, "trackEventsFallthrough", "trackEventsFallthrough"), usingEnvironmentId,
+        usingMobileKey, longNumber(o, "debugEventsUntilDate", "debugEventsUntilDate"),
+        segmentKeys);
+  }
+
+  private static EvaluationDetail<AvsbValue> offOrFailed(
+      List<AvsbValue> variations, Integer offVariation, EvaluationReason reason) {
+    return offVariation == null
+        ? new EvaluationDetail<>(null, EvaluationDetail.NO_VARIATION, reason)
+        : Flag.result(variations, offVariation, reason);
+  }
+
+  private static List<Target> targets(
+      AvsbValue.Obj o, String field, List<AvsbValue> variations, boolean withKind)
+      throws BadItem {
+    List<AvsbValue> json = array(o, field, field);
+    List<Target> out = new ArrayList<>(json.size());
+    for (int i = 0; i < json.size(); i++) {
+      String path = field + "[" + i + "]";
+      AvsbValue.Obj t = object(json.get(i), path);
+      int variation = requiredInteger(t, "variation", path + ".variation");
+      String kind = withKind ? kind(t, "contextKind", path + ".contextKind") : null;
+      out.add(new Target(kind, stringSet(t, "values", path + ".values"), variation,
+          Flag.result(variations, variation, EvaluationReason.targetMatch())));
+    }
+    return out;
+  }
+
+  /**
+   * A {@code user} entry of {@code contextTargets} without values stands for the keys of the
+   * first {@code targets} entry with the same variation.
+   */
+  private static List<Target> resolvePlaceholders(List<Target> contextTargets,
+      List<Target> userTargets) {
+    List<Target> out = new ArrayList<>(contextTargets.size());
+    for (Target t : contextTargets) {
+      if (!t.contextKind().equals(io.avsb.AvsbContext.DEFAULT_KIND) || !t.values().isEmpty()) {
+        out.add(t);
+        continue;
+      }
+      Set<String> keys = Set.of();
+      for (Target u : userTargets) {
+        if (u.variation() == t.variation()) {
+          keys = u.values();
+          break;
+        }
+      }
+      out.add(new Target(t.contextKind(), keys, t.variation(), t.result()));
+    }
+    return out;
+  }
+
+  private static Rule rule(int index, AvsbValue.Obj r, String flagKey, String salt,
+      List<AvsbValue> variations, Set<String> segmentKeys) throws BadItem {
+    String path = "rules[" + index + "]";
+    String id = string(r, "id", path + ".id");
+    List<Clause> clauses = clauses(r, path, segmentKeys);
+    VariationOrRollout outcome = outcome(r, path, flagKey, salt, variations,
+        EvaluationReason.ruleMatch(index, id, false), EvaluationReason.ruleMatch(index, id, true));
+    return new Rule(id, clauses, outcome, bool(r, "trackEvents", path + ".trackEvents"));
+  }
+
+  private static List<Clause> clauses(AvsbValue.Obj o, String path, Set<String> segmentKeys)
+      throws BadItem {
+    List<AvsbValue> json = array(o, "clauses", path + ".clauses");
+    List<Clause> out = new ArrayList<>(json.size());
+    for (int i = 0; i < json.size(); i++) {
+      String cpath = path + ".clauses[" + i + "]";
+      AvsbValue.Obj c = object(json.get(i), cpath);
+      String kind = kind(c, "contextKind", cpath + ".contextKind");
+      String attr = string(c, "attribute", cpath + ".attribute");
+      Operator op = Operator.fromJson(string(c, "op", cpath + ".op"));
+      List<AvsbValue> values = array(c, "values", cpath + ".values");
+      // without a context kind the attribute is a plain name (the older user model)
+      AttributeRef ref = kind == null ? AttributeRef.ofLiteral(attr) : AttributeRef.of(attr);
+      Clause clause = new Clause(kind, ref, op, values, bool(c, "negate", cpath + ".negate"));
+      if (op == Operator.SEGMENT_MATCH) {
+        segmentKeys.addAll(List.of(clause.strings()));
+      }
+      out.add(clause);
+    }
+    return out;
+  }
+
+  private static VariationOrRollout outcome(AvsbValue.Obj o, String path, String flagKey,
+      String salt, List<AvsbValue> variations, EvaluationReason reason,
+      EvaluationReason experimentReason) throws BadItem {
+    Integer variation = optInteger(o, "variation", path + ".variation");
+    AvsbValue.Obj r = optObject(o, "rollout", path + ".rollout");
+    Rollout rollout = r == null ? null : rollout(r, path + ".rollout", flagKey, salt);
+    return new VariationOrRollout(variation, rollout, variations, reason, experimentReason);
+  }
+
+  private static Rollout rollout(AvsbValue.Obj r, String path, String flagKey, String salt)
+      throws BadItem {
+    List<AvsbValue> json = array(r, "variations", path + ".variations");
+    List<WeightedVariation> buckets = new ArrayList<>(json.size());
+    for (int i = 0; i < json.size(); i++) {
+      String vpath = path + ".variations[" + i + "]";
+      AvsbValue.Obj v = object(json.get(i), vpath);
+      buckets.add(new WeightedVariation(requiredInteger(v, "variation", vpath + ".variation"),
+          integer(v, "weight", vpath + ".weight", 0), bool(v, "untracked", vpath + ".untracked")));
+    }
+    String kind = kind(r, "contextKind", path + ".contextKind");
+    String bucketBy = string(r, "bucketBy", path + ".bucketBy");
+    return new Rollout(buckets, "experiment".equals(string(r, "kind", path + ".kind")),
+        optInteger(r, "seed", path + ".seed"), bucketByRef(bucketBy, kind), kind, flagKey, salt);
+  }
+
+  /**
+   * With a context kind, bucketBy is a reference; without, a plain name of the user kind. Absent
+   * or empty means {@code key} (null).
+   */
+  private static AttributeRef bucketByRef(String bucketBy, String kind) {
+    if (bucketBy == null || bucketBy.isEmpty()) {
+      return null;
+    }
+    return kind == null ? AttributeRef.ofLiteral(bucketBy) : AttributeRef.of(bucketBy);
+  }
+
+  private static Segment readSegment(String key, AvsbValue.Obj o) throws BadItem {
+    int version = integer(o, "version", "version", 0);
+    if (bool(o, "deleted", "deleted")) {
+      return new Segment(key, version, true, null, Set.of(), Set.of(), List.of(), List.of(),
+          List.of(), "", false);
+    }
+    Set<String> nested = new HashSet<>();
+    List<SegmentRule> rules = new ArrayList<>();
+    List<AvsbValue> rulesJson = array(o, "rules", "rules");
+    for (int i = 0; i < rulesJson.size(); i++) {
+      String path = "rules[" + i + "]";
+      AvsbValue.Obj r = object(rulesJson.get(i), path);
+      String kind = kind(r, "rolloutContextKind", path + ".rolloutContextKind");
+      rules.add(new SegmentRule(string(r, "id", path + ".id"), clauses(r, path, nested),
+          optInteger(r, "weight", path + ".weight"),
+          bucketByRef(string(r, "bucketBy", path + ".bucketBy"), kind), kind));
+    }
+    return new Segment(key, version, false, null, stringSet(o, "included", "included"),
+        stringSet(o, "excluded", "excluded"), segmentTargets(o, "includedContexts"),
+        segmentTargets(o, "excludedContexts"), rules, orEmpty(string(o, "salt", "salt")),
+        bool(o, "unbounded", "unbounded"));
+  }
+
+  private static List<SegmentTarget> segmentTargets(AvsbValue.Obj o, String field)
+      throws BadItem {
+    List<AvsbValue> json = array(o, field, field);
+    List<SegmentTarget> out = new ArrayList<>(json.size());
+    for (int i = 0; i < json.size(); i++) {
+      String path = field + "[" + i + "]";
+      AvsbValue.Obj t = object(json.get(i), path);
+      out.add(new SegmentTarget(kind(t, "contextKind", path + ".contextKind"),
+          stringSet(t, "values", path + ".values")));
+    }
+    return out;
+  }
+
+  // ---- typed access; JSON null counts as absent ----
+
+  private static AvsbValue field(AvsbValue.Obj o, String name) {
+    AvsbValue v = o.values().get(name);
+    return v == null || v.isNull() ? null : v;
+  }
+
+  private static AvsbValue.Obj object(AvsbValue v, String path) throws BadItem {
+    if (v instanceof AvsbValue.Obj o) {
+      return o;
+    }
+    throw new BadItem(path + " must be an object");
+  }
+
+  private static AvsbValue.Obj optObject(AvsbValue.Obj o, String name, String path)
+      throws BadItem {
+    AvsbValue v = field(o, name);
+    return v == null ? null : object(v, path);
+  }
+
+  private static List<AvsbValue> array(AvsbValue.Obj o, String name, String path)
+      throws BadItem {
+    AvsbValue v = field(o, name);
+    if (v == null) {
+      return List.of();
+    }
+    if (v instanceof AvsbValue.Arr a) {
+      return a.values();
+    }
+    throw new BadItem(path + " must be an array");
+  }
+
+  private static Set<String> stringSet(AvsbValue.Obj o, String name, String path)
+      throws BadItem {
+    List<AvsbValue> values = array(o, name, path);
+    Set<String> out = new HashSet<>(values.size() * 2);
+    for (int i = 0; i < values.size(); i++) {
+      if (!values.get(i).isString()) {
+        throw new BadItem(path + "[" + i + "] must be a string");
+      }
+      out.add(values.get(i).stringValue());
+    }
+    return out;
+  }
+
+  private static boolean bool(AvsbValue.Obj o, String name, String path) throws BadItem {
+    AvsbValue v = field(o, name);
+    if (v == null) {
+      return false;
+    }
+    if (v instanceof AvsbValue.Bool b) {
+      return b.value();
+    }
+    throw new BadItem(path + " must be a boolean");
+  }
+
+  private static String string(AvsbValue.Obj o, String name, String path) throws BadItem {
+    AvsbValue v = field(o, name);
+    if (v == null) {
+      return null;
+    }
+    if (v.isString()) {
+      return v.stringValue();
+    }
+    throw new BadItem(path + " must be a string");
+  }
+
+  private static String requiredString(AvsbValue.Obj o, String name, String path)
+      throws BadItem {
+    String s = string(o, name, path);
+    if (s == null) {
+      throw new BadItem(path + " is required");
+    }
+    return s;
+  }
+
+  /** A context kind: absent or empty means the default ({@code user}), given as null. */
+  private static String kind(AvsbValue.Obj o, String name, String path) throws BadItem {
+    String s = string(o, name, path);
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static Integer optInteger(AvsbValue.Obj o, String name, String path) throws BadItem {
+    AvsbValue v = field(o, name);
+    if (v == null) {
+      return null;
+    }
+    double d = v.doubleValue();
+    if (!v.isNumber() || d != Math.rint(d) || d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
+      throw new BadItem(path + " must be an integer");
+    }
+    return (int) d;
+  }
+
+  private static int integer(AvsbValue.Obj o, String name, String path, int absent)
+      throws BadItem {
+    Integer i = optInteger(o, name, path);
+    return i == null ? absent : i;
+  }
+
+  private static int requiredInteger(AvsbValue.Obj o, String name, String path)
+      throws BadItem {
+    Integer i = optInteger(o, name, path);
+    if (i == null) {
+      throw new BadItem(path + " is required");
+    }
+    return i;
+  }
+
+  private static long longNumber(AvsbValue.Obj o, String name, String path) throws BadItem {
+    AvsbValue v = field(o, name);
+    if (v == null) {
+      return 0;
+    }
+    if (!v.isNumber()) {
+      throw new BadItem(path + " must be a number");
+    }
+    return (long) v.doubleValue();
+  }
+
+  /** A structural problem; the message names the JSON path. */
+  private static final class BadItem extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    BadItem(String message) {
+      super(message, null, false, false);
+    }
   }
 }

@@ -1,0 +1,238 @@
+package io.avsb.internal.client;
+
+import io.avsb.AvsbContext;
+import io.avsb.AvsbValue;
+import io.avsb.EvaluationDetail;
+import io.avsb.EvaluationReason;
+import io.avsb.EvaluationReason.ErrorKind;
+import io.avsb.EvaluationReason.Kind;
+import io.avsb.FeatureFlagsState;
+import io.avsb.internal.eval.Evaluator;
+import io.avsb.internal.eval.PrerequisiteListener;
+import io.avsb.internal.events.EvaluationEvent;
+import io.avsb.internal.events.EventProcessor;
+import io.avsb.internal.store.Flag;
+import io.avsb.internal.store.FlagStore;
+import io.avsb.internal.store.Snapshot;
+import io.avsb.internal.store.StoredItem;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads flags for the scoped helpers: checks readiness, the context and the flag, evaluates
+ * against one snapshot, checks the value's type, records evaluation events, and logs each distinct
+ * problem once. Never throws. With events off it builds no event and, on the way to a value that
+ * is a shared constant, allocates nothing. Thread-safe.
+ */
+final class FlagReader {
+  private static final Logger LOG = LoggerFactory.getLogger("io.avsb.eval");
+  private static final Logger EVENTS_LOG = LoggerFactory.getLogger("io.avsb.events");
+
+  @SuppressWarnings("unchecked")
+  private static final EvaluationDetail<AvsbValue>[] ERRORS =
+      new EvaluationDetail[ErrorKind.values().length];
+
+  static {
+    for (ErrorKind k : ErrorKind.values()) {
+      ERRORS[k.ordinal()] = EvaluationDetail.error(k, null);
+    }
+  }
+
+  /** Problem categories beside the error kinds. */
+  private enum Problem { EVENT_FAILED, ALL_FLAGS }
+
+  private final FlagStore store;
+  private final EventProcessor events;
+  private final boolean recordEvents;
+  private final Clock clock;
+  private final ProblemLog problems;
+  private final PrerequisiteListener prerequisites;
+  private final PrerequisiteListener prerequisitesWithReason;
+
+  FlagReader(FlagStore store, EventProcessor events, Clock clock, ProblemLog problems) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.events = Objects.requireNonNull(events, "events");
+    this.recordEvents = events != DiscardingEventProcessor.INSTANCE;
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.problems = Objects.requireNonNull(problems, "problems");
+    this.prerequisites = (prereq, context, result, of) ->
+        record(prereq, prereq.key(), context, result, null, of.key(), false);
+    this.prerequisitesWithReason = (prereq, context, result, of) ->
+        record(prereq, prereq.key(), context, result, null, of.key(), true);
+  }
+
+  /** Whether evaluations are recorded; if not, callers need not build an event default. */
+  boolean recordsEvents() {
+    return recordEvents;
+  }
+
+  /** The shared error result of {@code kind}, whose value null stands for the caller's default. */
+  static EvaluationDetail<AvsbValue> errorDetail(ErrorKind kind) {
+    return ERRORS[kind.ordinal()];
+  }
+
+  /**
+   * Evaluates flag {@code key} for {@code context}. The value is null when the caller's default
+   * applies. {@code defaultValue} is only for events; pass null when {@link #recordsEvents()} is
+   * false. {@code detail} says whether the caller asked for the reason (events then carry it).
+   */
+  EvaluationDetail<AvsbValue> evaluate(
+      AvsbContext context, String key, ValueType type, AvsbValue defaultValue, boolean detail) {
+    Flag flag = null;
+    try {
+      Snapshot data = store.snapshot();
+      if (!data.initialized()) {
+        return fail(ErrorKind.CLIENT_NOT_READY, key, context, null, defaultValue, detail);
+      }
+      if (context == null || !context.isValid()) {
+        return fail(ErrorKind.USER_NOT_SPECIFIED, key, context, null, defaultValue, detail);
+      }
+      flag = key == null ? null : data.flag(key);
+      if (flag == null) {
+        return fail(ErrorKind.FLAG_NOT_FOUND, key, context, null, defaultValue, detail);
+      }
+      EvaluationDetail<AvsbValue> result = Evaluator.evaluate(data, flag, context,
+          recordEvents ? (detail ? prerequisitesWithReason : prerequisites) : null);
+      AvsbValue value = result.value();
+      if (value != null && !type.accepts(value)) {
+        return fail(ErrorKind.WRONG_TYPE, key, context, flag, defaultValue, detail);
+      }
+      if (result.reason().kind() == Kind.ERROR) {
+        logError(result.reason().errorKind(), key, flag);
+      }
+      if (recordEvents) {
+        record(flag, key, context, result, defaultValue, null, detail);
+      }
+      return result;
+    } catch (RuntimeException | StackOverflowError e) {
+      if (problems.firstTime(ErrorKind.EXCEPTION, key)) {
+        LOG.error("Evaluating flag {} failed; the caller's default is used", LogText.of(key), e);
+      }
+      if (recordEvents) {
+        record(flag, key, context, ERRORS[ErrorKind.EXCEPTION.ordinal()], defaultValue, null, detail);
+      }
+      return ERRORS[ErrorKind.EXCEPTION.ordinal()];
+    }
+  }
+
+  /** The client-visible flags' values for {@code context}; invalid when not ready or bad context. */
+  FeatureFlagsState allFlagsState(AvsbContext context) {
+    try {
+      Snapshot data = store.snapshot();
+      if (!data.initialized()) {
+        if (problems.firstTime(Problem.ALL_FLAGS, "not-ready")) {
+          LOG.warn("allFlagsState called before the first data arrived; it is marked invalid");
+        }
+        return FeatureFlagsState.invalid();
+      }
+      if (context == null || !context.isValid()) {
+        if (problems.firstTime(Problem.ALL_FLAGS, "invalid-context")) {
+          LOG.warn("allFlagsState called with an invalid context ({}); it is marked invalid",
+              context == null ? "null" : context.error());
+        }
+        return FeatureFlagsState.invalid();
+      }
+      FeatureFlagsState.Builder state = FeatureFlagsState.builder();
+      for (Map.Entry<String, StoredItem<Flag>> e : data.flags().entrySet()) {
+        Flag flag = e.getValue().item();
+        if (flag == null || !flag.clientSideAvailable()) {
+          continue;
+        }
+        EvaluationDetail<AvsbValue> d = evaluateQuietly(data, flag, context);
+        state.add(e.getKey(), new FeatureFlagsState.FlagState(
+            d.value(), d.variationIndex(), flag.version(), d.reason(), trackFull(flag, d.reason())));
+      }
+      return state.build();
+    } catch (RuntimeException e) {
+      if (problems.firstTime(Problem.ALL_FLAGS, "exception")) {
+        LOG.error("allFlagsState failed; it is marked invalid", e);
+      }
+      return FeatureFlagsState.invalid();
+    }
+  }
+
+  private EvaluationDetail<AvsbValue> evaluateQuietly(Snapshot data, Flag flag, AvsbContext context) {
+    try {
+      return Evaluator.evaluate(data, flag, context, null);
+    } catch (RuntimeException | StackOverflowError e) {
+      if (problems.firstTime(ErrorKind.EXCEPTION, flag.key())) {
+        LOG.error("Evaluating flag {} failed", LogText.of(flag.key()), e);
+      }
+      return ERRORS[ErrorKind.EXCEPTION.ordinal()];
+    }
+  }
+
+  private EvaluationDetail<AvsbValue> fail(ErrorKind kind, String key, AvsbContext context,
+      Flag flag, AvsbValue defaultValue, boolean detail) {
+    EvaluationDetail<AvsbValue> result = ERRORS[kind.ordinal()];
+    logError(kind, key, flag);
+    if (recordEvents && context != null && context.isValid()) {
+      record(flag, key == null ? "" : key, context, result, defaultValue, null, detail);
+    }
+    return result;
+  }
+
+  private void logError(ErrorKind kind, String key, Flag flag) {
+    if (!problems.firstTime(kind, key)) {
+      return;
+    }
+    switch (kind) {
+      case CLIENT_NOT_READY:
+        LOG.warn("Flag {} was read before the first data arrived; the caller's default is used"
+            + " (CLIENT_NOT_READY) until it does", LogText.of(key));
+        break;
+      case USER_NOT_SPECIFIED:
+        LOG.warn("Flag {} was read for a missing or invalid context; the caller's default is used"
+            + " (USER_NOT_SPECIFIED)", LogText.of(key));
+        break;
+      case FLAG_NOT_FOUND:
+        LOG.warn("Flag {} does not exist; the caller's default is used (FLAG_NOT_FOUND)",
+            LogText.of(key));
+        break;
+      case WRONG_TYPE:
+        LOG.warn("Flag {} has a value of another type than the getter asks for; the caller's"
+            + " default is used (WRONG_TYPE)", LogText.of(key));
+        break;
+      case MALFORMED_FLAG:
+        LOG.warn("Flag {} is malformed ({}); the caller's default is used (MALFORMED_FLAG)",
+            LogText.of(key), flag == null ? "unknown reason" : flag.malformedError());
+        break;
+      default:
+        LOG.warn("Flag {} gave the error {}; the caller's default is used", LogText.of(key), kind);
+    }
+  }
+
+  private static boolean trackFull(Flag flag, EvaluationReason reason) {
+    return flag.trackEvents() || isExperiment(flag, reason);
+  }
+
+  private static boolean isExperiment(Flag flag, EvaluationReason reason) {
+    if (reason.inExperiment()) {
+      return true;
+    }
+    if (reason.kind() == Kind.RULE_MATCH) {
+      return flag.isRuleTracked(reason.ruleIndex());
+    }
+    return reason.kind() == Kind.FALLTHROUGH && flag.trackEventsFallthrough();
+  }
+
+  private void record(Flag flag, String key, AvsbContext context, EvaluationDetail<AvsbValue> result,
+      AvsbValue defaultValue, String prereqOf, boolean withReason) {
+    try {
+      EvaluationReason reason = result.reason();
+      boolean experiment = flag != null && isExperiment(flag, reason);
+      boolean trackFull = flag != null && (flag.trackEvents() || experiment);
+      AvsbValue value = result.value() != null ? result.value() : defaultValue;
+      events.recordEvaluation(new EvaluationEvent(clock.millis(), context, key,
+          flag == null ? -1 : flag.version(), result.variationIndex(), value, defaultValue, reason,
+          prereqOf, trackFull, withReason || experiment));
+    } catch (RuntimeException e) {
+      if (problems.firstTime(Problem.EVENT_FAILED, "evaluation")) {
+        EVENTS_LOG.error("Recording an evaluation event failed; the event is dropped", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package io.avsb.internal.datasource;
+
+import io.avsb.AvsbValue;
+import io.avsb.DataSourceStatus;
+import io.avsb.DataSourceStatus.ErrorInfo;
+import io.avsb.spi.DataSource;
+import io.avsb.spi.DataSourceContext;
+import io.avsb.spi.DataSourceFactory;
+import io.avsb.spi.DataSourceUpdates;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads flags from a local JSON or YAML file (see {@link FlagFileParser} for the format) and
+ * reloads it when it changes.
+ *
+ * <p>Changes are found by checking the file's modification time, size and file key on the
+ * server's scheduler at a fixed interval, rather than with a {@code WatchService}: that works the
+ * same on every file system (network mounts and containers included), follows a file replaced by
+ * a rename, and starts no thread of its own. A file modified in the last two seconds is read at
+ * each check (a second write within one timestamp tick would not change its stamp), and content
+ * with the same SHA-256 as the last read is not parsed again. A file that is missing or malformed logs one error
+ * (path and reason) per distinct problem, sets the status to {@code INTERRUPTED}, and keeps the
+ * last good data in use; a file missing at start leaves the server not ready until it appears.
+ * Thread-safe: every check runs on the scheduler, one at a time.
+ */
+public final class FileDataSource implements DataSource {
+  private static final Logger LOG = LoggerFactory.getLogger("io.avsb.datasource");
+
+  private final Path path;
+  private final boolean yaml;
+  private final Duration checkInterval;
+  private final DataSourceContext context;
+  private final DataSourceUpdates updates;
+  private final CompletableFuture<Boolean> ready = new CompletableFuture<>();
+  private volatile boolean initialized;
+  private volatile boolean closed;
+  private ScheduledFuture<?> task;
+  // confined to the scheduled checks, which never overlap; one version of the file is parsed once
+  private FileStamp seenStamp;
+  private byte[] seenDigest;
+  private String lastProblem;
+
+  /** A source reading {@code path}, checked for changes every {@code checkInterval}. */
+  public FileDataSource(
+      Path path, Duration checkInterval, DataSourceContext context, DataSourceUpdates updates) {
+    this.path = Objects.requireNonNull(path, "path");
+    this.yaml = FlagFileParser.isYaml(path.getFileName() == null ? "" : path.getFileName().toString());
+    this.checkInterval = Objects.requireNonNull(checkInterval, "checkInterval");
+    this.context = Objects.requireNonNull(context, "context");
+    this.updates = Objects.requireNonNull(updates, "updates");
+    if (checkInterval.isZero() || checkInterval.isNegative()) {
+      throw new IllegalArgumentException("checkInterval must be positive, was " + checkInterval);
+    }
+  }
+
+  /** A factory for sources reading {@code path}, checked every {@code checkInterval}. */
+  public static DataSourceFactory factory(Path path, Duration checkInterval) {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(checkInterval, "checkInterval");
+    return (context, updates) -> new FileDataSource(path, checkInterval, context, updates);
+  }
+
+  @Override
+  public synchronized CompletionStage<Boolean> start() {
+    if (task == null && !closed) {
+      try {
+        task = context.scheduler().scheduleWithFixedDelay(
+            this::check, 0, checkInterval.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException e) {
+        LOG.error("Cannot watch flags file {}: the scheduler is shut down", path);
+        ready.complete(false);
+      }
+    }
+    return ready;
+  }
+
+  @Override
+  public boolean isInitialized() {
+    return initialized;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (task != null) {
+      task.cancel(false);
+    }
+    ready.complete(false);
+    updates.updateStatus(DataSourceStatus.State.OFF, null);
+  }
+
+  private void check() {
+    if (closed) {
+      return;
+    }
+    try {
+      FileStamp stamp = FileStamp.of(path);
+      if (stamp.equals(seenStamp)) {
+        return;
+      }
+      byte[] content = Files.readAllBytes(path);
+      // a file written moments ago may be written again within the same timestamp tick, with the
+      // same size: keep looking at its content until its timestamp is safely in the past
+      seenStamp = stamp.isRecent() ? null : stamp;
+      byte[] digest = sha256(content);
+      if (Arrays.equals(digest, seenDigest)) {
+        return;
+      }
+      seenDigest = digest;
+      AvsbValue data = FlagFileParser.parse(content, yaml);
+      if (!updates.init(data)) {
+        problem(DataSourceStatus.ErrorKind.INVALID_DATA,
+            "flags file " + path + " was rejected by the store; keeping the last good data");
+        return;
+      }
+      LOG.info("{} flags file {} ({} flags)", initialized ? "Reloaded" : "Loaded", path,
+          data.get("flags").size());
+      lastProblem = null;
+      updates.updateStatus(DataSourceStatus.State.VALID, null);
+      initialized = true;
+      ready.complete(true);
+    } catch (NoSuchFileException e) {
+      seenStamp = null;
+      seenDigest = null;
+      problem(DataSourceStatus.ErrorKind.STORE_ERROR, "flags file " + path + " does not exist"
+          + (initialized ? "; keeping the last good data" : "; not ready until it appears"));
+    } catch (IOException e) {
+      seenStamp = null;
+      seenDigest = null;
+      problem(DataSourceStatus.ErrorKind.STORE_ERROR,
+          "cannot read flags file " + path + ": " + e + keeping());
+    } catch (IllegalArgumentException e) {
+      problem(DataSourceStatus.ErrorKind.INVALID_DATA,
+          "flags file " + path + " is malformed: " + e.getMessage() + keeping());
+    } catch (RuntimeException e) {
+      // the checks must go on: an exception escaping would cancel the schedule
+      problem(DataSourceStatus.ErrorKind.UNKNOWN,
+          "unexpected error loading flags file " + path + ": " + e + keeping());
+    }
+  }
+
+  private String keeping() {
+    return initialized ? "; keeping the last good data" : "";
+  }
+
+  private void problem(DataSourceStatus.ErrorKind kind, String message) {
+    if (message.equals(lastProblem)) {
+      return;
+    }
+    lastProblem = message;
+    LOG.error("{}", message);
+    updates.updateStatus(DataSourceStatus.State.INTERRUPTED,
+        new ErrorInfo(kind, 0, message, context.clock().instant()));
+  }
+
+  private static byte[] sha256(byte[] content) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(content);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
+  }
+
+  /** What identifies one version of the file without reading it. */
+  private record FileStamp(FileTime modified, long size, Object fileKey) {
+    private static final long RECENT_MILLIS = 2_000;
+
+    static FileStamp of(Path path) throws IOException {
+      BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+      return new FileStamp(a.lastModifiedTime(), a.size(), a.fileKey());
+    }
+
+    // compared with the wall clock, as file times are; the injected clock may be a fixed one
+    boolean isRecent() {
+      return Math.abs(System.currentTimeMillis() - modified.toMillis()) < RECENT_MILLIS;
+    }
+  }
+}

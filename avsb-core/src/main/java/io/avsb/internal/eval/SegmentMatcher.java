@@ -1,0 +1,109 @@
+package io.avsb.internal.eval;
+
+import io.avsb.AttributeRef;
+import io.avsb.AvsbContext;
+import io.avsb.internal.store.Clause;
+import io.avsb.internal.store.Segment;
+import io.avsb.internal.store.SegmentRule;
+import io.avsb.internal.store.SegmentTarget;
+import java.util.List;
+
+/**
+ * Decides segment membership: the included keys, then the excluded keys, then the rules (with an
+ * optional weighted rollout). Big (unbounded) segments are not supported and never match. A
+ * segment reached again through its own rules is a cycle. Stateless and thread-safe.
+ */
+final class SegmentMatcher {
+  private SegmentMatcher() {}
+
+  /**
+   * Whether the context is in any of the segments {@code keys}; unknown segments do not match.
+   *
+   * @param stack the scratch whose segment stack holds the segments being evaluated, or null
+   *     when none is
+   * @throws MalformedFlagException on a cycle, an invalid bucketBy or a malformed segment
+   */
+  static boolean anyMatches(
+      String[] keys, AvsbContext context, DataLookup data, EvalScratch stack) {
+    for (String key : keys) {
+      if (stack != null && stack.segmentOnStack(key, 0)) {
+        throw new MalformedFlagException("segment \"" + key + "\" refers to itself through its rules");
+      }
+      Segment segment = data.segment(key);
+      if (segment != null && matches(segment, context, data, stack)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matches(
+      Segment segment, AvsbContext context, DataLookup data, EvalScratch stack) {
+    if (segment.malformedError() != null) {
+      throw new MalformedFlagException(
+          "segment \"" + segment.key() + "\" is malformed: " + segment.malformedError());
+    }
+    if (segment.unbounded()) {
+      return false;
+    }
+    AvsbContext user = context.individualContext(AvsbContext.DEFAULT_KIND);
+    if (user != null && segment.included().contains(user.key())
+        || containsKey(segment.includedContexts(), context)) {
+      return true;
+    }
+    if (user != null && segment.excluded().contains(user.key())
+        || containsKey(segment.excludedContexts(), context)) {
+      return false;
+    }
+    List<SegmentRule> rules = segment.rules();
+    if (rules.isEmpty()) {
+      return false;
+    }
+    EvalScratch s = stack != null ? stack : EvalScratch.get();
+    if (s.segmentDepth >= Evaluator.MAX_DEPTH) {
+      throw new MalformedFlagException("segments nest deeper than " + Evaluator.MAX_DEPTH);
+    }
+    s.pushSegment(segment.key());
+    try {
+      for (int i = 0; i < rules.size(); i++) {
+        if (ruleMatches(rules.get(i), segment, context, data, s)) {
+          return true;
+        }
+      }
+      return false;
+    } finally {
+      s.popSegment();
+    }
+  }
+
+  private static boolean containsKey(List<SegmentTarget> targets, AvsbContext context) {
+    for (int i = 0; i < targets.size(); i++) {
+      SegmentTarget t = targets.get(i);
+      AvsbContext c = context.individualContext(t.contextKind());
+      if (c != null && t.values().contains(c.key())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean ruleMatches(
+      SegmentRule rule, Segment segment, AvsbContext context, DataLookup data, EvalScratch s) {
+    List<Clause> clauses = rule.clauses();
+    for (int i = 0; i < clauses.size(); i++) {
+      if (!ClauseMatcher.matches(clauses.get(i), context, data, s)) {
+        return false;
+      }
+    }
+    if (rule.weight() == null) {
+      return true;
+    }
+    AttributeRef by = rule.bucketBy();
+    if (by != null && !by.isValid()) {
+      throw new MalformedFlagException("segment \"" + segment.key() + "\" rule bucketBy \"" + by
+          + "\" is invalid: " + by.error());
+    }
+    float bucket = Bucketing.bucket(context, rule.rolloutContextKind(), by, segment.hashPrefix());
+    return Math.max(bucket, 0F) < rule.weightFraction();
+  }
+}

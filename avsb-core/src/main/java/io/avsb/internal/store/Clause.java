@@ -1,0 +1,173 @@
+package io.avsb.internal.store;
+
+import io.avsb.AttributeRef;
+import io.avsb.AvsbContext;
+import io.avsb.AvsbValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * One condition of a rule: an attribute of the context of one kind, an operator and values,
+ * optionally negated. The values are preprocessed for the operator when the clause is built
+ * (a hash set for {@code in}, compiled patterns, parsed dates and versions, numbers); values of
+ * the wrong type for the operator, unparsable dates or versions and invalid regular expressions
+ * are dropped because they can never match. Immutable and thread-safe; the arrays returned by
+ * the accessors are the clause's own and must not be modified.
+ */
+public final class Clause {
+  private static final String[] NO_STRINGS = new String[0];
+
+  private final String contextKind;
+  private final AttributeRef attribute;
+  private final boolean kindAttribute;
+  private final Operator op;
+  private final List<AvsbValue> values;
+  private final boolean negate;
+  private final Set<AvsbValue> valueSet;
+  private final String[] strings;
+  private final Pattern[] patterns;
+  private final double[] numbers;
+  private final Timestamp[] dates;
+  private final SemanticVersion[] versions;
+
+  /**
+   * Builds and preprocesses a clause.
+   *
+   * @param contextKind the kind of context whose attribute is tested; null means {@code user}
+   * @param attribute the attribute; may be invalid, which is reported when the clause is reached
+   * @param op the operator
+   * @param values the clause values
+   * @param negate whether the result is negated
+   */
+  public Clause(
+      String contextKind, AttributeRef attribute, Operator op, List<AvsbValue> values,
+      boolean negate) {
+    this.contextKind = contextKind == null ? AvsbContext.DEFAULT_KIND : contextKind;
+    this.attribute = attribute;
+    this.kindAttribute =
+        attribute.isValid() && attribute.depth() == 1 && attribute.component(0).equals("kind");
+    this.op = op;
+    this.values = List.copyOf(values);
+    this.negate = negate;
+    this.valueSet = op == Operator.IN ? Set.copyOf(values) : Set.of();
+    this.strings = isStringOp(op) || op == Operator.SEGMENT_MATCH ? strings(values) : NO_STRINGS;
+    this.patterns = op == Operator.MATCHES ? patterns(values) : new Pattern[0];
+    this.numbers = isNumericOp(op) ? numbers(values) : new double[0];
+    this.dates = op == Operator.BEFORE || op == Operator.AFTER ? dates(values) : new Timestamp[0];
+    this.versions = isSemVerOp(op) ? versions(values) : new SemanticVersion[0];
+  }
+
+  private static boolean isStringOp(Operator op) {
+    return op == Operator.STARTS_WITH || op == Operator.ENDS_WITH || op == Operator.CONTAINS;
+  }
+
+  private static boolean isNumericOp(Operator op) {
+    return op == Operator.LESS_THAN || op == Operator.LESS_THAN_OR_EQUAL
+        || op == Operator.GREATER_THAN || op == Operator.GREATER_THAN_OR_EQUAL;
+  }
+
+  private static boolean isSemVerOp(Operator op) {
+    return op == Operator.SEMVER_EQUAL || op == Operator.SEMVER_LESS_THAN
+        || op == Operator.SEMVER_GREATER_THAN;
+  }
+
+  private static String[] strings(List<AvsbValue> values) {
+    List<String> out = new ArrayList<>();
+    for (AvsbValue v : values) {
+      if (v.isString()) {
+        out.add(v.stringValue());
+      }
+    }
+    return out.toArray(NO_STRINGS);
+  }
+
+  private static Pattern[] patterns(List<AvsbValue> values) {
+    List<Pattern> out = new ArrayList<>();
+    for (AvsbValue v : values) {
+      if (v.isString()) {
+        try {
+          out.add(Pattern.compile(v.stringValue()));
+        } catch (PatternSyntaxException e) {
+          // an invalid expression never matches
+        }
+      }
+    }
+    return out.toArray(new Pattern[0]);
+  }
+
+  private static double[] numbers(List<AvsbValue> values) {
+    return values.stream().filter(AvsbValue::isNumber).mapToDouble(AvsbValue::doubleValue).toArray();
+  }
+
+  private static Timestamp[] dates(List<AvsbValue> values) {
+    return values.stream().map(Timestamp::parse).filter(t -> t != null).toArray(Timestamp[]::new);
+  }
+
+  private static SemanticVersion[] versions(List<AvsbValue> values) {
+    return values.stream().map(SemanticVersion::parse).filter(v -> v != null)
+        .toArray(SemanticVersion[]::new);
+  }
+
+  /** The kind of context whose attribute is tested ({@code user} by default). */
+  public String contextKind() {
+    return contextKind;
+  }
+
+  /** The attribute tested; may be invalid. */
+  public AttributeRef attribute() {
+    return attribute;
+  }
+
+  /** True when the attribute is {@code kind}: the clause tests the context's kinds. */
+  public boolean isKindAttribute() {
+    return kindAttribute;
+  }
+
+  /** The operator. */
+  public Operator op() {
+    return op;
+  }
+
+  /** The clause values as given. */
+  public List<AvsbValue> values() {
+    return values;
+  }
+
+  /** Whether the result is negated. */
+  public boolean negate() {
+    return negate;
+  }
+
+  /** For {@code in}: the values as a set. */
+  public Set<AvsbValue> valueSet() {
+    return valueSet;
+  }
+
+  /** For the string operators: the string values; for {@code segmentMatch}: the segment keys. */
+  public String[] strings() {
+    return strings;
+  }
+
+  /** For {@code matches}: the valid regular expressions. */
+  public Pattern[] patterns() {
+    return patterns;
+  }
+
+  /** For the numeric operators: the numeric values. */
+  public double[] numbers() {
+    return numbers;
+  }
+
+  /** For {@code before}/{@code after}: the valid dates. */
+  public Timestamp[] dates() {
+    return dates;
+  }
+
+  /** For the semver operators: the valid versions. */
+  public SemanticVersion[] versions() {
+    return versions;
+  }
+}

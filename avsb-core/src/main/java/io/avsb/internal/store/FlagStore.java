@@ -1,0 +1,53 @@
+package io.avsb.internal.store;
+
+import io.avsb.spi.DataKind;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Holds the current {@link Snapshot} of flags and segments. Readers take the snapshot without a
+ * lock; writers replace it with a compare-and-set loop, so that concurrent versioned updates never
+ * lose one another. Thread-safe.
+ */
+public final class FlagStore {
+  private final AtomicReference<Snapshot> current = new AtomicReference<>(Snapshot.empty());
+  private final CompletableFuture<Void> initialized = new CompletableFuture<>();
+
+  /** The current snapshot; evaluate a whole request against one snapshot for consistency. */
+  public Snapshot snapshot() {
+    return current.get();
+  }
+
+  /** Completes when the first full data set has been stored; never completes exceptionally. */
+  public CompletableFuture<Void> whenInitialized() {
+    return initialized;
+  }
+
+  /** Replaces all data. */
+  public void init(Map<String, StoredItem<Flag>> flags, Map<String, StoredItem<Segment>> segments) {
+    current.set(Snapshot.of(flags, segments));
+    initialized.complete(null);
+  }
+
+  /**
+   * Stores {@code item} (an item or a tombstone) under {@code key} if its version is higher than
+   * the stored one's, or nothing is stored yet. Returns whether it was applied.
+   */
+  public boolean upsert(DataKind kind, String key, StoredItem<?> item) {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(item, "item");
+    while (true) {
+      Snapshot old = current.get();
+      Snapshot next = old.withItem(kind, key, item);
+      if (next == old) {
+        return false;
+      }
+      if (current.compareAndSet(old, next)) {
+        return true;
+      }
+    }
+  }
+}
