@@ -76,8 +76,9 @@ class AvsbFeatureResolversTest {
   public static class EarlierHelper implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
-      if (request.getHeaderString("x-earlier") != null) {
-        request.setProperty("avsb", server.forUser(AvsbContext.of("from-servlet-filter")));
+      String attribute = request.getHeaderString("x-earlier");
+      if (attribute != null) {
+        request.setProperty(attribute, server.forUser(AvsbContext.of("from-servlet-filter")));
       }
     }
   }
@@ -154,8 +155,13 @@ class AvsbFeatureResolversTest {
   @Test
   void helperStoredBeforeTheFilterIsReused() throws Exception {
     try (JerseyHttp http = app(new AvsbFeature(server))) {
-      assertThat(http.get("who", "x-earlier", "1", "x-user-id", "u1").body())
+      assertThat(http.get("who", "x-earlier", "avsb", "x-user-id", "u1").body())
           .isEqualTo("from-servlet-filter");
+      // the servlet filter's fixed attribute, when its configured one has another name
+      assertThat(http.get("who", "x-earlier", "io.avsb.ScopedAvsb", "x-user-id", "u1").body())
+          .isEqualTo("from-servlet-filter");
+      assertThat(http.get("who", "x-earlier", "unrelated", "x-user-id", "u1").body())
+          .isEqualTo("u1");
     }
   }
 

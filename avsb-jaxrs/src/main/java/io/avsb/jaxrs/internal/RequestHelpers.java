@@ -14,14 +14,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives each JAX-RS request its one helper, kept as the request property {@link
- * #attributeName()}: the helper already there (the servlet filter's, under a servlet container,
- * where request properties are the servlet request attributes) or a new memoising one for the
- * resolved context. Never throws: a resolver failure or an invalid context makes the request
+ * #attributeName()} (and {@value #SHARED_ATTRIBUTE}): the helper already there (the servlet
+ * filter's, under a servlet container, where request properties are the servlet request
+ * attributes) or a new memoising one for the resolved context. Never throws: a resolver failure or an invalid context makes the request
  * anonymous (or a sticky visitor), a missing server gives a helper that answers every default;
  * each kind of failure is logged once per instance. One instance per registered {@link
  * io.avsb.jaxrs.AvsbFeature}. Thread-safe.
  */
 public final class RequestHelpers {
+  /**
+   * The request attribute where the servlet filter always keeps the helper, whatever name it is
+   * configured with ({@code io.avsb.servlet.Avsb.HELPER_ATTRIBUTE}); read first so that a renamed
+   * attribute is still reused, and written so that {@code Avsb.from(request)} finds ours.
+   */
+  static final String SHARED_ATTRIBUTE = "io.avsb.ScopedAvsb";
+
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.jaxrs");
 
   private final String attributeName;
@@ -57,17 +64,22 @@ public final class RequestHelpers {
 
   /** The helper stored on {@code request}, created and stored first if there is none. */
   public ScopedAvsb helperFor(ContainerRequestContext request, ServiceLocator locator) {
-    Object stored = request.getProperty(attributeName);
-    if (stored instanceof ScopedAvsb helper) {
-      return helper;
+    ScopedAvsb helper = storedHelper(request);
+    if (helper == null) {
+      helper = create(request, locator);
+      request.setProperty(SHARED_ATTRIBUTE, helper);
     }
-    ScopedAvsb helper = create(request, locator);
-    request.setProperty(attributeName, helper);
+    if (request.getProperty(attributeName) != helper) {
+      request.setProperty(attributeName, helper);
+    }
     return helper;
   }
 
   /** The helper already stored on {@code request}, or null. */
   public ScopedAvsb storedHelper(ContainerRequestContext request) {
+    if (request.getProperty(SHARED_ATTRIBUTE) instanceof ScopedAvsb helper) {
+      return helper;
+    }
     return request.getProperty(attributeName) instanceof ScopedAvsb helper ? helper : null;
   }
 

@@ -14,15 +14,16 @@ import java.util.Objects;
 /**
  * The sticky anonymous-visitor cookie: a request without an identity gets the visitor key from
  * its cookie, or a new key that the response then sets (HttpOnly, SameSite=Lax, Secure when the
- * request was, path {@code /}), so the visitor keeps one experiment bucket across requests. A
- * cookie value that is not an issued key's shape is replaced. Thread-safe.
+ * request was, path {@code /}, kept 400 days, as the servlet filter's cookie), so the visitor
+ * keeps one experiment bucket across requests. A cookie value that is not an issued key's shape
+ * is replaced. Thread-safe.
  */
 public final class VisitorCookie {
   /** The cookie name used when none is configured. */
   public static final String DEFAULT_NAME = "avsb_visitor";
 
   private static final String PENDING = VisitorCookie.class.getName() + ".pending";
-  private static final int MAX_AGE_SECONDS = (int) Duration.ofDays(365).toSeconds();
+  private static final int MAX_AGE_SECONDS = (int) Duration.ofDays(400).toSeconds();
 
   private final String name;
   private final VisitorKeys keys;
