@@ -1,0 +1,33 @@
+package io.avsb.examples.jaxrs;
+
+import io.avsb.AvsbValue;
+import io.avsb.ScopedAvsb;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/** The seed's routes: the checkout flags for the request's user, and a tracked purchase. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class CheckoutResource {
+  @Context private ScopedAvsb avsb;
+
+  /** {@code {"showNewCheckout": ..., "theme": ...}} for the request's user. */
+  @GET
+  @Path("checkout")
+  public String checkout() {
+    return CheckoutView.of(avsb).toJson(Map.of());
+  }
+
+  /** Tracks the seed's purchase event for the request's user. */
+  @POST
+  @Path("purchase")
+  public String purchase() {
+    avsb.track("purchase", 149.99, Map.of("currency", "usd"));
+    return AvsbValue.fromJava(Map.of("tracked", "purchase")).toJson();
+  }
+}
