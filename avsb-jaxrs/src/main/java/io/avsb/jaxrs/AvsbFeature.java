@@ -38,9 +38,9 @@ import java.util.function.Function;
  * new ResourceConfig(CheckoutResource.class).register(AvsbFeature.class);
  * }</pre>
  *
- * <p>Under a servlet container, Jersey's request properties are the servlet request attributes: when
- * the A vs B servlet filter has already run, its helper is reused, so servlets and resources of
- * one request share one helper. By default the context comes from the seed's headers ({@code
+ * <p>Under a servlet container, Jersey's request properties are the servlet request attributes:
+ * when the A vs B servlet filter has already run, its helper is reused, so servlets and resources
+ * of one request share one helper. By default the context comes from the seed's headers ({@code
  * x-user-id} gives the key, {@code x-user-plan} the {@code plan} attribute, none gives the
  * anonymous key {@code anon}); {@link #builder()} chooses another resolver. Nothing on a request
  * path throws: a failing resolver makes the request anonymous and is logged once.

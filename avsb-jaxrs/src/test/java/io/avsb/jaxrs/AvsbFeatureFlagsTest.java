@@ -28,7 +28,8 @@ class AvsbFeatureFlagsTest {
 
     @GET
     public String checkout(@Context ScopedAvsb avsb) {
-      return avsb.getBoolFlag("checkout-v2", false) + " " + avsb.getStringFlag("ui-theme", "default");
+      return avsb.getBoolFlag("checkout-v2", false) + " "
+          + avsb.getStringFlag("ui-theme", "default");
     }
 
     @POST

@@ -72,7 +72,8 @@ class AvsbFeatureInjectionTest {
 
   @BeforeAll
   static void start() {
-    server = AvsbServer.builder(null).dataSource(TestData.create()).eventsEnabled(false).buildServer();
+    server =
+        AvsbServer.builder(null).dataSource(TestData.create()).eventsEnabled(false).buildServer();
     http =
         new JerseyHttp(
             new ResourceConfig(WhoResource.class, SingletonResource.class, AsyncResource.class)

@@ -32,7 +32,8 @@ class AvsbFeatureResolversTest {
     public String who(@Context ScopedAvsb avsb) {
       AvsbContext c = avsb.context();
       AvsbValue plan = c.getValue("plan");
-      return c.key() + (c.anonymous() ? " anonymous" : "") + (plan == null || plan.isNull() ? "" : " plan=" + plan.stringValue());
+      String planText = plan == null || plan.isNull() ? "" : " plan=" + plan.stringValue();
+      return c.key() + (c.anonymous() ? " anonymous" : "") + planText;
     }
   }
 
@@ -85,7 +86,8 @@ class AvsbFeatureResolversTest {
 
   @BeforeAll
   static void start() {
-    server = AvsbServer.builder(null).dataSource(TestData.create()).eventsEnabled(false).buildServer();
+    server =
+        AvsbServer.builder(null).dataSource(TestData.create()).eventsEnabled(false).buildServer();
   }
 
   @AfterAll

@@ -23,7 +23,8 @@ final class RequestBoundAvsb implements ScopedAvsb {
   private final ServiceLocator locator;
   private volatile ScopedAvsb helper;
 
-  RequestBoundAvsb(RequestHelpers helpers, ContainerRequestContext request, ServiceLocator locator) {
+  RequestBoundAvsb(
+      RequestHelpers helpers, ContainerRequestContext request, ServiceLocator locator) {
     this.helpers = helpers;
     this.request = request;
     this.locator = locator;

@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
  * Gives each JAX-RS request its one helper, kept as the request property {@link
  * #attributeName()} (and {@value #SHARED_ATTRIBUTE}): the helper already there (the servlet
  * filter's, under a servlet container, where request properties are the servlet request
- * attributes) or a new memoising one for the resolved context. Never throws: a resolver failure or an invalid context makes the request
- * anonymous (or a sticky visitor), a missing server gives a helper that answers every default;
- * each kind of failure is logged once per instance. One instance per registered {@link
- * io.avsb.jaxrs.AvsbFeature}. Thread-safe.
+ * attributes) or a new memoising one for the resolved context. Never throws: a resolver failure
+ * or an invalid context makes the request anonymous (or a sticky visitor), a missing server gives
+ * a helper that answers every default; each kind of failure is logged once per instance. One
+ * instance per registered {@link io.avsb.jaxrs.AvsbFeature}. Thread-safe.
  */
 public final class RequestHelpers {
   /**

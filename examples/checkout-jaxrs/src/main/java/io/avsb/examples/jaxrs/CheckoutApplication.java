@@ -4,6 +4,7 @@ import io.avsb.jaxrs.AvsbFeature;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.spi.Container;
@@ -39,6 +40,11 @@ public class CheckoutApplication extends ResourceConfig {
           @Override
           public void onShutdown(Container container) {
             workers.shutdownNow();
+            try {
+              workers.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
           }
         });
   }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
 /** The seed's routes: the checkout flags for the request's user, and a tracked purchase. */
@@ -23,11 +24,11 @@ public class CheckoutResource {
     return CheckoutView.of(avsb).toJson(Map.of());
   }
 
-  /** Tracks the seed's purchase event for the request's user. */
+  /** Tracks the seed's purchase for the request's user; 202 {@code {"tracked": "purchase"}}. */
   @POST
   @Path("purchase")
-  public String purchase() {
+  public Response purchase() {
     avsb.track("purchase", 149.99, Map.of("currency", "usd"));
-    return AvsbValue.fromJava(Map.of("tracked", "purchase")).toJson();
+    return Response.accepted(AvsbValue.fromJava(Map.of("tracked", "purchase")).toJson()).build();
   }
 }

@@ -28,7 +28,8 @@ class CheckoutResourceTest {
   @Test
   void purchaseIsTrackedForTheUser(MockAvsbServer avsb) throws Exception {
     try (CheckoutApp app = CheckoutApp.start(avsb)) {
-      assertThat(app.post("/purchase", "x-user-id", "u1").status()).isEqualTo(200);
+      assertThat(app.post("/purchase", "x-user-id", "u1"))
+          .isEqualTo(new CheckoutApp.Reply(202, AvsbValue.parse("{\"tracked\": \"purchase\"}")));
     }
     TrackedEvent purchase = avsb.trackedEvents("purchase").get(0);
     assertThat(purchase.contextKey()).isEqualTo("u1");
@@ -44,7 +45,8 @@ class CheckoutResourceTest {
       assertThat(app.get("/checkout/async", "x-user-id", "u_power").json())
           .isEqualTo(
               AvsbValue.parse(
-                  "{\"showNewCheckout\": true, \"theme\": \"default\", \"user\": \"u_power\"}"));
+                  "{\"showNewCheckout\": true, \"theme\": \"default\", \"user\": \"u_power\","
+                      + " \"sameHelper\": true, \"otherThread\": true}"));
     }
   }
 
