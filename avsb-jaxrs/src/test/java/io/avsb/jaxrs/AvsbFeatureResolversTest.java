@@ -198,6 +198,19 @@ class AvsbFeatureResolversTest {
   }
 
   @Test
+  void featureRegisteredTwiceResolvesOnce() throws Exception {
+    AvsbFeature headers = new AvsbFeature(server);
+    AvsbFeature principal = AvsbFeature.builder().server(server).principal().build();
+    try (JerseyHttp http =
+        new JerseyHttp(
+            new ResourceConfig(WhoResource.class).register(headers).register(principal))) {
+      assertThat(http.get("who", "x-user-id", "u1"))
+          .extracting(JerseyHttp.Reply::status, JerseyHttp.Reply::body)
+          .containsExactly(200, "u1");
+    }
+  }
+
+  @Test
   void withoutAnyServerFlagsGiveDefaults() throws Exception {
     try (JerseyHttp http =
         new JerseyHttp(new ResourceConfig(Defaults.class).register(AvsbFeature.class))) {
