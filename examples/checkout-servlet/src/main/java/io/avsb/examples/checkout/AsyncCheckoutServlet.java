@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,11 +47,12 @@ public class AsyncCheckoutServlet extends HttpServlet {
         ScopedAvsb avsb = Avsb.from(async.getRequest());
         boolean showNew = avsb.getBoolFlag("checkout-v2", false);
         String theme = avsb.getStringFlag("ui-theme", "default");
-        Json.write((HttpServletResponse) async.getResponse(), 200, Map.of(
-            "showNewCheckout", showNew,
-            "theme", theme,
-            "sameHelper", avsb == onRequestThread,
-            "otherThread", Thread.currentThread() != requestThread));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("showNewCheckout", showNew);
+        body.put("theme", theme);
+        body.put("sameHelper", avsb == onRequestThread);
+        body.put("otherThread", Thread.currentThread() != requestThread);
+        Json.write((HttpServletResponse) async.getResponse(), 200, body);
       } catch (IOException e) {
         log("Writing the async answer failed", e);
       } finally {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,6 +23,9 @@ public class CheckoutServlet extends HttpServlet {
     ScopedAvsb avsb = Avsb.from(request);
     boolean showNew = avsb.getBoolFlag("checkout-v2", false);
     String theme = avsb.getStringFlag("ui-theme", "default");
-    Json.write(response, 200, Map.of("showNewCheckout", showNew, "theme", theme));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("showNewCheckout", showNew);
+    body.put("theme", theme);
+    Json.write(response, 200, body);
   }
 }
