@@ -114,6 +114,10 @@ final class ContextParser {
             b.privateAttributes("/" + attr.replace("~", "~0").replace("/", "~1"));
           }
         }
+      } else if (!name.equals("key") && !name.equals("secondary") && !name.equals("_meta")) {
+        // the reference user shape ignores other top-level entries; a Java map such as
+        // {key: u1, plan: pro} clearly means them as attributes, so they are kept
+        b.set(name, v);
       }
     }
     return b.build();

@@ -73,7 +73,8 @@ public final class ClientRuntime implements AutoCloseable {
       BiFunction<AvsbConfig, ScheduledExecutorService, EventProcessor> factory) {
     try {
       EventProcessor p = factory.apply(config, scheduler.executor());
-      return p == null ? DiscardingEventProcessor.INSTANCE : p;
+      EventProcessor base = p == null ? DiscardingEventProcessor.INSTANCE : p;
+      return config.hooks().isEmpty() ? base : new HookedEventProcessor(config.hooks(), base);
     } catch (RuntimeException e) {
       LOG.error("Could not create the event processor; analytics events are discarded", e);
       return DiscardingEventProcessor.INSTANCE;

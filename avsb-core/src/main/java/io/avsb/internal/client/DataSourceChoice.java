@@ -3,6 +3,8 @@ package io.avsb.internal.client;
 import io.avsb.AvsbConfig;
 import io.avsb.internal.datasource.FileDataSource;
 import io.avsb.internal.datasource.OfflineDataSource;
+import io.avsb.internal.datasource.PollingDataSource;
+import io.avsb.internal.datasource.StreamingDataSource;
 import io.avsb.spi.DataSourceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,12 +41,12 @@ final class DataSourceChoice {
 
   /**
    * The one place where the network data source is chosen: streaming by default, polling when
-   * {@link AvsbConfig#polling()} is set, each built from (config, data source context, updates).
-   * Until those sources are wired in, the server reports the problem and runs offline.
+   * {@link AvsbConfig#polling()} is set.
    */
   static DataSourceFactory network(AvsbConfig config) {
-    LOG.error("A vs B {} data source is not part of this build; running offline:"
-        + " every flag gives the caller's default", config.polling() ? "polling" : "streaming");
-    return OFFLINE;
+    if (config.polling()) {
+      return (context, updates) -> new PollingDataSource(config, context, updates);
+    }
+    return (context, updates) -> new StreamingDataSource(config, context, updates);
   }
 }

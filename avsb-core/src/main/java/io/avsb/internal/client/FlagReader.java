@@ -69,11 +69,6 @@ final class FlagReader {
     return recordEvents;
   }
 
-  /** The shared error result of {@code kind}, whose value null stands for the caller's default. */
-  static EvaluationDetail<AvsbValue> errorDetail(ErrorKind kind) {
-    return ERRORS[kind.ordinal()];
-  }
-
   /**
    * Evaluates flag {@code key} for {@code context}. The value is null when the caller's default
    * applies. {@code defaultValue} is only for events; pass null when {@link #recordsEvents()} is
@@ -96,12 +91,10 @@ final class FlagReader {
       }
       EvaluationDetail<AvsbValue> result = Evaluator.evaluate(data, flag, context,
           recordEvents ? (detail ? prerequisitesWithReason : prerequisites) : null);
+      // errors found by the evaluator (MALFORMED_FLAG, EXCEPTION) are logged by it, once per flag
       AvsbValue value = result.value();
       if (value != null && !type.accepts(value)) {
         return fail(ErrorKind.WRONG_TYPE, key, context, flag, defaultValue, detail);
-      }
-      if (result.reason().kind() == Kind.ERROR) {
-        logError(result.reason().errorKind(), key, flag);
       }
       if (recordEvents) {
         record(flag, key, context, result, defaultValue, null, detail);
@@ -111,8 +104,9 @@ final class FlagReader {
       if (problems.firstTime(ErrorKind.EXCEPTION, key)) {
         LOG.error("Evaluating flag {} failed; the caller's default is used", LogText.of(key), e);
       }
-      if (recordEvents) {
-        record(flag, key, context, ERRORS[ErrorKind.EXCEPTION.ordinal()], defaultValue, null, detail);
+      if (recordEvents && context != null && context.isValid()) {
+        record(flag, key == null ? "" : key, context, ERRORS[ErrorKind.EXCEPTION.ordinal()],
+            defaultValue, null, detail);
       }
       return ERRORS[ErrorKind.EXCEPTION.ordinal()];
     }
@@ -168,14 +162,14 @@ final class FlagReader {
   private EvaluationDetail<AvsbValue> fail(ErrorKind kind, String key, AvsbContext context,
       Flag flag, AvsbValue defaultValue, boolean detail) {
     EvaluationDetail<AvsbValue> result = ERRORS[kind.ordinal()];
-    logError(kind, key, flag);
+    logError(kind, key);
     if (recordEvents && context != null && context.isValid()) {
       record(flag, key == null ? "" : key, context, result, defaultValue, null, detail);
     }
     return result;
   }
 
-  private void logError(ErrorKind kind, String key, Flag flag) {
+  private void logError(ErrorKind kind, String key) {
     if (!problems.firstTime(kind, key)) {
       return;
     }
@@ -195,10 +189,6 @@ final class FlagReader {
       case WRONG_TYPE:
         LOG.warn("Flag {} has a value of another type than the getter asks for; the caller's"
             + " default is used (WRONG_TYPE)", LogText.of(key));
-        break;
-      case MALFORMED_FLAG:
-        LOG.warn("Flag {} is malformed ({}); the caller's default is used (MALFORMED_FLAG)",
-            LogText.of(key), flag == null ? "unknown reason" : flag.malformedError());
         break;
       default:
         LOG.warn("Flag {} gave the error {}; the caller's default is used", LogText.of(key), kind);

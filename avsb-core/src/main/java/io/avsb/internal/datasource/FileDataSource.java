@@ -127,18 +127,7 @@ public final class FileDataSource implements DataSource {
         return;
       }
       seenDigest = digest;
-      AvsbValue data = FlagFileParser.parse(content, yaml);
-      if (!updates.init(data)) {
-        problem(DataSourceStatus.ErrorKind.INVALID_DATA,
-            "flags file " + path + " was rejected by the store; keeping the last good data");
-        return;
-      }
-      LOG.info("{} flags file {} ({} flags)", initialized ? "Reloaded" : "Loaded", path,
-          data.get("flags").size());
-      lastProblem = null;
-      updates.updateStatus(DataSourceStatus.State.VALID, null);
-      initialized = true;
-      ready.complete(true);
+      publish(FlagFileParser.parse(content, yaml));
     } catch (NoSuchFileException e) {
       seenStamp = null;
       seenDigest = null;
@@ -159,12 +148,31 @@ public final class FileDataSource implements DataSource {
     }
   }
 
+  // under the lock that close() takes, so that nothing is published after close
+  private synchronized void publish(AvsbValue data) {
+    if (closed) {
+      return;
+    }
+    // VALID first: whoever sees the data (the server becoming ready) then also sees the status
+    updates.updateStatus(DataSourceStatus.State.VALID, null);
+    if (!updates.init(data)) {
+      problem(DataSourceStatus.ErrorKind.INVALID_DATA,
+          "flags file " + path + " was rejected by the store; keeping the last good data");
+      return;
+    }
+    LOG.info("{} flags file {} ({} flags)", initialized ? "Reloaded" : "Loaded", path,
+        data.get("flags").size());
+    lastProblem = null;
+    initialized = true;
+    ready.complete(true);
+  }
+
   private String keeping() {
     return initialized ? "; keeping the last good data" : "";
   }
 
-  private void problem(DataSourceStatus.ErrorKind kind, String message) {
-    if (message.equals(lastProblem)) {
+  private synchronized void problem(DataSourceStatus.ErrorKind kind, String message) {
+    if (closed || message.equals(lastProblem)) {
       return;
     }
     lastProblem = message;

@@ -50,6 +50,11 @@ public final class StoreUpdates implements DataSourceUpdates {
     if (segmentsJson instanceof AvsbValue.Obj o) {
       o.values().forEach((key, json) -> segments.put(key, segmentItem(key, json)));
     }
+    // a full data set makes the source valid; reported before the data is visible so that whoever
+    // sees the server ready also sees VALID
+    if (status.current().state() != DataSourceStatus.State.OFF) {
+      status.update(DataSourceStatus.State.VALID, null);
+    }
     store.init(flags, segments);
     LOG.debug("Stored a full data set of {} flags and {} segments", flags.size(), segments.size());
     return true;
@@ -93,12 +98,8 @@ public final class StoreUpdates implements DataSourceUpdates {
     if (json.get("deleted").booleanValue()) {
       return StoredItem.tombstone(version);
     }
-    Flag flag = FlagParser.parseFlag(key, json);
-    String error = flag.malformedError();
-    if (error != null) {
-      LOG.warn("Flag {} is malformed ({}); evaluating it gives MALFORMED_FLAG", key, error);
-    }
-    return new StoredItem<>(version, flag);
+    // a malformed flag is logged by the parser and kept, so that it evaluates to MALFORMED_FLAG
+    return new StoredItem<>(version, FlagParser.parseFlag(key, json));
   }
 
   private static StoredItem<Segment> segmentItem(String key, AvsbValue json) {

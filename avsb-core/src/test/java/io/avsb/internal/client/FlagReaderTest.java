@@ -153,6 +153,25 @@ class FlagReaderTest {
   }
 
   @Test
+  void brokenEventProcessorDoesNotChangeTheValue() {
+    ClientRuntime broken = new ClientRuntime(
+        AvsbConfig.builder("key").dataSource(FixedData.of(DATA)).build(),
+        (config, scheduler) -> new RecordingEventProcessor() {
+          @Override
+          public void recordEvaluation(EvaluationEvent event) {
+            throw new IllegalStateException("queue broken");
+          }
+        });
+    try {
+      assertThat(broken.forUser(user).getStringFlagDetail("plain", "d"))
+          .isEqualTo(EvaluationDetail.of("b", 1, EvaluationReason.fallthrough()));
+      assertThat(broken.forUser(user).getBoolFlag("parent", false)).isTrue();
+    } finally {
+      broken.close();
+    }
+  }
+
+  @Test
   void allFlagsStateRecordsNoEvents() {
     runtime.allFlagsState(user);
     assertThat(events.evaluations).isEmpty();

@@ -208,12 +208,14 @@ class FileDataSourceTest {
   }
 
   @Test
-  void closedSourceReportsOff() throws IOException {
+  void closedServerReportsOffAndLeavesNoThread() throws IOException {
     Path file = dir.resolve("flags.json");
     write(file, "{}");
     AvsbServer server = server(file);
     assertThat(server.isReady()).isTrue();
     server.close();
     assertThat(server.dataSourceStatus().state()).isEqualTo(DataSourceStatus.State.OFF);
+    assertThat(Thread.getAllStackTraces().keySet()).filteredOn(Thread::isAlive)
+        .extracting(Thread::getName).noneMatch(name -> name.startsWith("avsb-"));
   }
 }
