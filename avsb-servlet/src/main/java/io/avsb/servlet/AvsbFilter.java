@@ -5,6 +5,7 @@ import io.avsb.ScopedAvsb;
 import io.avsb.internal.web.AnonymousContexts;
 import io.avsb.internal.web.HeaderMapping;
 import io.avsb.servlet.internal.HeaderResolver;
+import io.avsb.servlet.internal.Loaders;
 import io.avsb.servlet.internal.RequestHelpers;
 import io.avsb.servlet.internal.ResolverChoice;
 import io.avsb.servlet.spi.ContextResolver;
@@ -71,7 +72,7 @@ public class AvsbFilter implements Filter {
     }
     if (given == null) {
       resolver = ResolverChoice.choose(
-          config::getInitParameter, config.getServletContext().getClassLoader());
+          config::getInitParameter, Loaders.of(config.getServletContext()));
     }
     LOG.debug("AvsbFilter {} resolves with {} into request attribute {}", name, resolver, attribute);
   }

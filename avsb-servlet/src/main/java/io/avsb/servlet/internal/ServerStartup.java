@@ -48,7 +48,7 @@ public final class ServerStartup implements AutoCloseable {
         context::getRealPath,
         tempDir);
     ConfigAssembler.Result result = ConfigAssembler.assemble(
-        Settings.of(context), files, context.getClassLoader(), configurer);
+        Settings.of(context), files, Loaders.of(context), configurer);
     AvsbServer server = create(result.config(), context.getContextPath());
     return new ServerStartup(server, result.temporaryFlagsFile());
   }
