@@ -55,7 +55,8 @@ abstract class JaxrsContainerContract {
         : Path.of(System.getProperty("avsb.project.root", "."),
             "examples", "checkout-jaxrs", "target", "checkout-jaxrs.war");
     if (!Files.isRegularFile(path)) {
-      throw new IllegalStateException(path + " does not exist: build examples/checkout-jaxrs first");
+      throw new IllegalStateException(
+          path + " does not exist: build examples/checkout-jaxrs first");
     }
     return path;
   }
@@ -153,7 +154,8 @@ abstract class JaxrsContainerContract {
         "\"fallthrough\": { \"variation\": 0 }", "\"fallthrough\": { \"variation\": 2 }");
     assertThat(changed).contains("\"variation\": 2 }");
     Path next = Files.writeString(liveFlags.resolveSibling("next-flags.json"), changed);
-    Files.move(next, liveFlags, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        next, liveFlags, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
         assertThat(http.json(JAXRS_LIVE + "/checkout", u1).get("theme").asText())
             .isEqualTo("high-contrast"));
