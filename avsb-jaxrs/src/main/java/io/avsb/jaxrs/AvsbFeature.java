@@ -173,17 +173,6 @@ public final class AvsbFeature implements Feature {
       return this;
     }
 
-    /**
-     * Makes each request's helper with {@code forUser} instead of a server's {@code forUser}: for
-     * example the testkit's {@code MockAvsbServer::forUser}, which records what resources do, or
-     * a wrapper that adds to every helper. It must be thread-safe; the helper it gives is still
-     * memoised per request.
-     */
-    public Builder helpers(Function<AvsbContext, ScopedAvsb> forUser) {
-      this.forUser = Objects.requireNonNull(forUser, "forUser");
-      return this;
-    }
-
     /** The request property (servlet request attribute) for the helper; default {@code avsb}. */
     public Builder attributeName(String attributeName) {
       this.attributeName = requireText(attributeName, "attributeName");

@@ -46,8 +46,5 @@ class AvsbFeatureBuilderTest {
     assertThatThrownBy(() -> AvsbFeature.builder().resolver(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("resolver");
-    assertThatThrownBy(() -> AvsbFeature.builder().helpers(null))
-        .isInstanceOf(NullPointerException.class)
-        .hasMessage("forUser");
   }
 }

@@ -70,7 +70,7 @@ class AvsbFeatureFlagsTest {
     http =
         new JerseyHttp(
             new ResourceConfig(CheckoutResource.class, FlipResource.class)
-                .register(AvsbFeature.builder().helpers(mock::forUser).build())
+                .register(new AvsbFeature(mock.server()))
                 .register(
                     new AbstractBinder() {
                       @Override

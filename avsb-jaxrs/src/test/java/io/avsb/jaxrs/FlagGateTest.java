@@ -68,7 +68,7 @@ class FlagGateTest {
     http =
         new JerseyHttp(
             new ResourceConfig(BetaResource.class, OpenResource.class)
-                .register(AvsbFeature.builder().helpers(mock::forUser).build()));
+                .register(new AvsbFeature(mock.server())));
   }
 
   @AfterAll

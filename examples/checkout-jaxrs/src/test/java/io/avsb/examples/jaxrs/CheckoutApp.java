@@ -27,10 +27,10 @@ final class CheckoutApp implements AutoCloseable {
   private final CloseableHttpClient client = HttpClients.createDefault();
 
   private CheckoutApp(MockAvsbServer avsb) {
-    AvsbFeature feature = AvsbFeature.builder().helpers(avsb::forUser).build();
     server =
         GrizzlyHttpServerFactory.createHttpServer(
-            URI.create("http://127.0.0.1:0/"), new CheckoutApplication(feature));
+            URI.create("http://127.0.0.1:0/"),
+            new CheckoutApplication(new AvsbFeature(avsb.server())));
     base = URI.create("http://127.0.0.1:" + server.getListeners().iterator().next().getPort());
   }
 
