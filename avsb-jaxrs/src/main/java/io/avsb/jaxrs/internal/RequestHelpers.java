@@ -4,6 +4,7 @@ import io.avsb.AvsbContext;
 import io.avsb.ScopedAvsb;
 import io.avsb.internal.web.AnonymousContexts;
 import io.avsb.internal.web.MemoizingScopedAvsb;
+import io.avsb.internal.web.UnavailableScopedAvsb;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -92,14 +93,14 @@ public final class RequestHelpers {
             "No AvsbServer for JAX-RS requests: construct AvsbFeature with a server, or register"
                 + " the A vs B servlet listener. Every flag gives its default value.");
       }
-      return MemoizingScopedAvsb.wrap(new UnavailableAvsb(context));
+      return MemoizingScopedAvsb.wrap(new UnavailableScopedAvsb(context));
     }
     try {
       ScopedAvsb helper = forUser.apply(context);
-      return MemoizingScopedAvsb.wrap(helper != null ? helper : new UnavailableAvsb(context));
+      return MemoizingScopedAvsb.wrap(helper != null ? helper : new UnavailableScopedAvsb(context));
     } catch (RuntimeException e) {
       logOnce(serverFailureLogged, "Making the helper threw {}; every flag gives its default", e);
-      return MemoizingScopedAvsb.wrap(new UnavailableAvsb(context));
+      return MemoizingScopedAvsb.wrap(new UnavailableScopedAvsb(context));
     }
   }
 
