@@ -69,7 +69,7 @@ abstract class CheckoutContainerContract {
   @AfterAll
   void stop() throws Exception {
     if (container != null) {
-      container.close();
+      container.stop();
     }
     await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
         assertThat(Thread.getAllStackTraces().keySet())

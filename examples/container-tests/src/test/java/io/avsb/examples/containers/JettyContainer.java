@@ -82,7 +82,7 @@ final class JettyContainer implements EmbeddedContainer {
   }
 
   @Override
-  public void close() throws Exception {
+  public void stop() throws Exception {
     server.stop();
   }
 }
