@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * ThreadLocal, so a thread that finishes an async request sees the same helper. Thread-safe.
  */
 public final class Avsb {
-  /** The default request attribute holding the helper (the filter's {@code attribute} renames it). */
+  /** The request attribute holding the helper unless the filter's {@code attribute} renames it. */
   public static final String DEFAULT_ATTRIBUTE = "avsb";
   /** The request attribute that always holds the helper, whatever the filter's configuration. */
   public static final String HELPER_ATTRIBUTE = "io.avsb.ScopedAvsb";
@@ -54,7 +54,7 @@ public final class Avsb {
     return fallback;
   }
 
-  /** The webapp's server started by {@link AvsbServletContextListener}, or null when there is none. */
+  /** The webapp's server started by {@link AvsbServletContextListener}, or null if none. */
   public static AvsbServer server(ServletContext context) {
     return RequestHelpers.server(context);
   }

@@ -74,7 +74,7 @@ public class AvsbFilter implements Filter {
       resolver = ResolverChoice.choose(
           config::getInitParameter, Loaders.of(config.getServletContext()));
     }
-    LOG.debug("AvsbFilter {} resolves with {} into request attribute {}", name, resolver, attribute);
+    LOG.debug("AvsbFilter {} resolves with {} into attribute {}", name, resolver, attribute);
   }
 
   /** Resolves the request's context unless an earlier pass did, then continues the chain. */
@@ -91,7 +91,8 @@ public class AvsbFilter implements Filter {
 
   private void bind(ServletRequest request, ServletResponse response) {
     request.setAttribute(Avsb.RESOLVED_BY_ATTRIBUTE, name);
-    ScopedAvsb helper = RequestHelpers.forContext(request.getServletContext(), resolve(request, response));
+    AvsbContext context = resolve(request, response);
+    ScopedAvsb helper = RequestHelpers.forContext(request.getServletContext(), context);
     request.setAttribute(Avsb.HELPER_ATTRIBUTE, helper);
     request.setAttribute(attribute, helper);
   }

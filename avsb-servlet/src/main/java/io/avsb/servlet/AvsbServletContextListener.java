@@ -55,7 +55,7 @@ public class AvsbServletContextListener implements ServletContextListener {
     context.setAttribute(Avsb.SERVER_ATTRIBUTE, started.server());
   }
 
-  /** Removes and closes the server this listener started: its events are flushed, its threads end. */
+  /** Removes and closes the server this listener started: events flushed, threads ended. */
   @Override
   public synchronized void contextDestroyed(ServletContextEvent event) {
     if (started == null) {

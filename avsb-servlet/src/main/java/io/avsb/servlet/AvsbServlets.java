@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * public final class AppInitializer implements ServletContainerInitializer {
  *   public void onStartup(Set<Class<?>> classes, ServletContext context) {
- *     AvsbServlets.install(context, ContextResolvers.cookie(), builder -> builder.eventsEnabled(true));
+ *     AvsbServlets.install(context, ContextResolvers.cookie(), b -> b.eventsEnabled(true));
  *   }
  * }
  * }</pre>

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.FilterMapping;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -148,8 +149,8 @@ class AvsbFilterTest {
     return ctx;
   }
 
-  private static org.eclipse.jetty.ee10.servlet.FilterMapping mapping(ServletContextHandler ctx) {
-    org.eclipse.jetty.ee10.servlet.FilterMapping m = new org.eclipse.jetty.ee10.servlet.FilterMapping();
+  private static FilterMapping mapping(ServletContextHandler ctx) {
+    FilterMapping m = new FilterMapping();
     m.setFilterName(ctx.getServletHandler().getFilters()[0].getName());
     m.setPathSpec("/*");
     m.setDispatcherTypes(ALL);
@@ -214,13 +215,15 @@ class AvsbFilterTest {
   void forwardIncludeErrorAndAsyncDispatchesKeepTheRequestsHelper() throws Exception {
     String[] u2 = {"x-user-id", "u2", "x-user-plan", "pro"};
     assertThat(probe("/app/forward", u2))
-        .containsEntry("dispatch", "FORWARD").containsEntry("same", "true").containsEntry("key", "u2");
+        .containsEntry("dispatch", "FORWARD").containsEntry("same", "true")
+        .containsEntry("key", "u2");
     assertThat(probe("/app/include", u2))
         .containsEntry("dispatch", "INCLUDE").containsEntry("same", "true");
     HttpResponse<String> error = get("/app/fail", u2);
     assertThat(error.statusCode()).isEqualTo(500);
     assertThat(lines(error.body()))
-        .containsEntry("dispatch", "ERROR").containsEntry("same", "true").containsEntry("key", "u2");
+        .containsEntry("dispatch", "ERROR").containsEntry("same", "true")
+        .containsEntry("key", "u2");
     assertThat(probe("/app/async", u2))
         .containsEntry("dispatch", "ASYNC").containsEntry("same", "true")
         .containsEntry("workerSame", "true").containsEntry("checkout", "true");

@@ -23,7 +23,8 @@ public final class ResolverChoice {
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.servlet");
 
   /** The resolver used after a configuration error: every request is anonymous. */
-  public static final ContextResolver ANONYMOUS_ONLY = (request, response) -> AnonymousContexts.ANONYMOUS;
+  public static final ContextResolver ANONYMOUS_ONLY =
+      (request, response) -> AnonymousContexts.ANONYMOUS;
 
   private ResolverChoice() {}
 

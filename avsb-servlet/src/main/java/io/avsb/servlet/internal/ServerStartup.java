@@ -65,7 +65,8 @@ public final class ServerStartup implements AutoCloseable {
       return server;
     } catch (RuntimeException e) {
       LOG.error("A vs B server for webapp '{}' could not start; running offline", contextPath, e);
-      return new AvsbServer(AvsbConfig.builder(null).offline(true).startWait(Duration.ZERO).build());
+      return new AvsbServer(
+          AvsbConfig.builder(null).offline(true).startWait(Duration.ZERO).build());
     }
   }
 

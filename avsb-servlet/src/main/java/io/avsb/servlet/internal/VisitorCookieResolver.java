@@ -26,7 +26,7 @@ public final class VisitorCookieResolver implements ContextResolver {
   private final ContextResolver identified;
   private final VisitorKeys keys;
 
-  /** A resolver preferring {@code identified}'s non-anonymous contexts, with keys from {@code keys}. */
+  /** Prefers {@code identified}'s non-anonymous contexts; visitors get keys from {@code keys}. */
   public VisitorCookieResolver(ContextResolver identified, VisitorKeys keys) {
     this.identified = Objects.requireNonNull(identified, "identified");
     this.keys = Objects.requireNonNull(keys, "keys");

@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,7 @@ public class AsyncCheckoutServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   private transient ExecutorService workers;
+  private final transient List<Thread> threads = new CopyOnWriteArrayList<>();
 
   /** Starts the worker pool. */
   @Override
@@ -32,6 +35,7 @@ public class AsyncCheckoutServlet extends HttpServlet {
     workers = Executors.newFixedThreadPool(2, task -> {
       Thread t = new Thread(task, "checkout-async-" + count.incrementAndGet());
       t.setDaemon(true);
+      threads.add(t);
       return t;
     });
   }
@@ -61,12 +65,15 @@ public class AsyncCheckoutServlet extends HttpServlet {
     });
   }
 
-  /** Stops the worker threads. */
+  /** Stops the worker threads and waits until they have ended, before the webapp is stopped. */
   @Override
   public void destroy() {
     workers.shutdownNow();
     try {
-      workers.awaitTermination(5, TimeUnit.SECONDS);
+      // a terminated pool's threads may still be exiting: join them so none outlives the webapp
+      for (Thread t : threads) {
+        t.join(TimeUnit.SECONDS.toMillis(5));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

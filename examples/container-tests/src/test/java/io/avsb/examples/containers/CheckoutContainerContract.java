@@ -69,7 +69,7 @@ abstract class CheckoutContainerContract {
   @AfterAll
   void stop() throws Exception {
     if (container != null) {
-      container.close();
+      container.stop();
     }
     await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
         assertThat(Thread.getAllStackTraces().keySet())
@@ -122,7 +122,8 @@ abstract class CheckoutContainerContract {
     String anonymous = "{\"showNewCheckout\":false,\"theme\":\"default\"}";
     assertThat(http.json(SERVLET + "/checkout", "x-user-id", "u_power".repeat(300)))
         .isEqualTo(json(anonymous));
-    assertThat(http.json(SERVLET + "/checkout", "x-user-id", "u2", "x-user-plan", "pro".repeat(700)))
+    String longPlan = "pro".repeat(700);
+    assertThat(http.json(SERVLET + "/checkout", "x-user-id", "u2", "x-user-plan", longPlan))
         .isEqualTo(json(anonymous));
     // HTTP allows TAB and obs-text (0x80-0xFF; 0x85 is the C1 control NEL) in a header value
     for (String id : new String[] {"u_power\u0085", "u_power\tadmin"}) {
@@ -135,12 +136,14 @@ abstract class CheckoutContainerContract {
   @Test
   void servletFlagChangedInTheFlagsFileIsSeenByTheNextRequest() throws Exception {
     String[] u1 = {"x-user-id", "u1", "x-user-plan", "free"};
-    assertThat(http.json(SERVLET_LIVE + "/checkout", u1).get("theme").asText()).isEqualTo("default");
+    assertThat(http.json(SERVLET_LIVE + "/checkout", u1).get("theme").asText())
+        .isEqualTo("default");
     String changed = Files.readString(liveFlags).replace(
         "\"fallthrough\": { \"variation\": 0 }", "\"fallthrough\": { \"variation\": 2 }");
     assertThat(changed).contains("\"variation\": 2 }");
     Path next = Files.writeString(liveFlags.resolveSibling("next-flags.json"), changed);
-    Files.move(next, liveFlags, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        next, liveFlags, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
         assertThat(http.json(SERVLET_LIVE + "/checkout", u1).get("theme").asText())
             .isEqualTo("high-contrast"));

@@ -3,7 +3,7 @@ package io.avsb.examples.containers;
 import java.util.List;
 
 /** A servlet container started in the test JVM on an ephemeral port, serving WAR files. */
-interface EmbeddedContainer extends AutoCloseable {
+interface EmbeddedContainer {
   /** Deploys {@code apps} and starts the container. */
   void start(List<WebApp> apps) throws Exception;
 
@@ -11,6 +11,5 @@ interface EmbeddedContainer extends AutoCloseable {
   int port();
 
   /** Stops the container and every webapp in it. */
-  @Override
-  void close() throws Exception;
+  void stop() throws Exception;
 }

@@ -28,7 +28,8 @@ final class Http {
   }
 
   /** A GET with header name/value pairs. */
-  HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+  HttpResponse<String> get(String path, String... headers)
+      throws IOException, InterruptedException {
     return client.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 

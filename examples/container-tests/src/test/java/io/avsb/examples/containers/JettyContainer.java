@@ -73,7 +73,8 @@ final class JettyContainer implements EmbeddedContainer {
   }
 
   private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   @Override
@@ -82,7 +83,7 @@ final class JettyContainer implements EmbeddedContainer {
   }
 
   @Override
-  public void close() throws Exception {
+  public void stop() throws Exception {
     server.stop();
   }
 }

@@ -28,6 +28,7 @@ final class TomcatContainer implements EmbeddedContainer {
     // no JSP engine or default servlet: the example WARs need neither
     tomcat.setAddDefaultWebXmlToWebapp(false);
     tomcat.getConnector();
+    tomcat.getHost();
   }
 
   @Override
@@ -62,7 +63,7 @@ final class TomcatContainer implements EmbeddedContainer {
   }
 
   @Override
-  public void close() throws Exception {
+  public void stop() throws Exception {
     tomcat.stop();
     tomcat.destroy();
   }

@@ -23,7 +23,7 @@ final class Wars {
   private static Path file(String property) {
     String value = System.getProperty(property);
     if (value == null) {
-      throw new IllegalStateException(property + " is not set: run through Maven (surefire sets it)");
+      throw new IllegalStateException(property + " is not set: run the tests through Maven");
     }
     Path path = Path.of(value);
     if (!Files.isRegularFile(path)) {

@@ -15,7 +15,10 @@ import java.util.Map;
  * @param extraFilters filters added after those in {@code web.xml}
  */
 record WebApp(
-    String contextPath, Path war, Map<String, String> contextParams, List<ExtraFilter> extraFilters) {
+    String contextPath,
+    Path war,
+    Map<String, String> contextParams,
+    List<ExtraFilter> extraFilters) {
 
   /**
    * A filter registered by the test, mapped to {@code /*} for every dispatcher type, async.
