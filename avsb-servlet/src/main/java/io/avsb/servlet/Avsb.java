@@ -19,7 +19,7 @@ public final class Avsb {
   /** The request attribute holding the helper unless the filter's {@code attribute} renames it. */
   public static final String DEFAULT_ATTRIBUTE = "avsb";
   /** The request attribute that always holds the helper, whatever the filter's configuration. */
-  public static final String HELPER_ATTRIBUTE = "io.avsb.ScopedAvsb";
+  public static final String HELPER_ATTRIBUTE = ScopedAvsb.class.getName();
   /** The ServletContext attribute holding the webapp's {@link AvsbServer}. */
   public static final String SERVER_ATTRIBUTE = RequestHelpers.SERVER_ATTRIBUTE;
   /**

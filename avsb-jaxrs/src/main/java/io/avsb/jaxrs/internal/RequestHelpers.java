@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives each JAX-RS request its one helper, kept as the request property {@link
- * #attributeName()} (and {@value #SHARED_ATTRIBUTE}): the helper already there (the servlet
+ * #attributeName()} (and the class name of {@code ScopedAvsb}): the helper already there (the servlet
  * filter's, under a servlet container, where request properties are the servlet request
  * attributes) or a new memoising one for the resolved context. Never throws: a resolver failure
  * or an invalid context makes the request anonymous (or a sticky visitor), a missing server gives
@@ -28,7 +28,8 @@ public final class RequestHelpers {
    * configured with ({@code io.avsb.servlet.Avsb.HELPER_ATTRIBUTE}); read first so that a renamed
    * attribute is still reused, and written so that {@code Avsb.from(request)} finds ours.
    */
-  static final String SHARED_ATTRIBUTE = "io.avsb.ScopedAvsb";
+  // the servlet filter publishes under the same name: ScopedAvsb's class name, known to both sides
+  static final String SHARED_ATTRIBUTE = ScopedAvsb.class.getName();
 
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.jaxrs");
 

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /** Makes the per-request helper from the webapp's server. Never throws. Thread-safe. */
 public final class RequestHelpers {
   /** The ServletContext attribute holding the webapp's {@link AvsbServer}. */
-  public static final String SERVER_ATTRIBUTE = "io.avsb.AvsbServer";
+  public static final String SERVER_ATTRIBUTE = AvsbServer.class.getName();
 
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.servlet");
   private static final AtomicBoolean MISSING_SERVER_LOGGED = new AtomicBoolean();

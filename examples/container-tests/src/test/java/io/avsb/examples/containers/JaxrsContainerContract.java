@@ -78,7 +78,7 @@ abstract class JaxrsContainerContract {
   @AfterAll
   void stop() throws Exception {
     if (container != null) {
-      container.close();
+      container.stop();
     }
     await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive()
