@@ -57,6 +57,7 @@ public final class ClientRuntime implements AutoCloseable {
   private final DataSource dataSource;
   private final CompletableFuture<Boolean> ready = new CompletableFuture<>();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile boolean notReadyByClose;
   private CompletableFuture<Void> startGate; // guarded by this
   private CompletableFuture<Void> onReady; // guarded by this
 
@@ -81,6 +82,7 @@ public final class ClientRuntime implements AutoCloseable {
     this.flagListeners = new FlagListeners(notifier, reader);
     this.tracker = new Tracker(events, config.clock(), problems);
     store.whenInitialized().thenRun(() -> ready.complete(true));
+    ready.thenAccept(ok -> notReadyByClose = !ok && closed.get());
     this.dataSource = createDataSource();
     start();
   }
@@ -173,6 +175,10 @@ public final class ClientRuntime implements AutoCloseable {
     }
     CompletableFuture<Void> gate = new CompletableFuture<>();
     startGate = gate;
+    if (ready.isDone()) {
+      gate.complete(null); // nothing depends on it yet: no need to hop threads
+      return gate;
+    }
     ready.whenComplete((ok, e) -> notifier.execute(() -> gate.complete(null)));
     Duration wait = config.startWait();
     long left = saturatedNanos(wait) - (System.nanoTime() - createdNanos);
@@ -208,22 +214,16 @@ public final class ClientRuntime implements AutoCloseable {
     if (onReady == null) {
       CompletableFuture<Void> stage = new CompletableFuture<>();
       onReady = stage;
-      ready.whenComplete((ok, e) -> {
-        // read here, on the completing thread: by the notifier's turn a close may have followed
-        boolean byClose = closed.get();
-        notifier.execute(() -> {
-          if (Boolean.TRUE.equals(ok) && isReady()) {
-            stage.complete(null);
-            return;
-          }
-          String why = byClose
-              ? "the server was closed before the first data arrived"
-              : "the data source stopped before the first data arrived";
-          stage.completeExceptionally(new AvsbNotReadyException(
-              "A vs B did not become ready: " + why + " (" + describeStatus() + ")",
-              status.current()));
+      if (ready.isDone()) {
+        // nothing depends on it yet: settle it here rather than on the notifier
+        settle(stage, ready.join(), notReadyByClose);
+      } else {
+        ready.whenComplete((ok, e) -> {
+          // read here, on the completing thread: by the notifier's turn a close may have followed
+          boolean byClose = closed.get();
+          notifier.execute(() -> settle(stage, ok, byClose));
         });
-      });
+      }
     }
     return onReady.minimalCompletionStage();
   }
@@ -252,6 +252,18 @@ public final class ClientRuntime implements AutoCloseable {
   /** True once the first full data set has arrived. */
   public boolean isReady() {
     return store.snapshot().initialized();
+  }
+
+  private void settle(CompletableFuture<Void> stage, Boolean ok, boolean byClose) {
+    if (Boolean.TRUE.equals(ok) && isReady()) {
+      stage.complete(null);
+      return;
+    }
+    String why = byClose
+        ? "the server was closed before the first data arrived"
+        : "the data source stopped before the first data arrived";
+    stage.completeExceptionally(new AvsbNotReadyException(
+        "A vs B did not become ready: " + why + " (" + describeStatus() + ")", status.current()));
   }
 
   /** A helper bound to {@code context}; a null context gives a helper whose reads fail cleanly. */
