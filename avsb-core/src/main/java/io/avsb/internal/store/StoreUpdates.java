@@ -71,9 +71,12 @@ public final class StoreUpdates implements DataSourceUpdates {
       o.values().forEach((key, json) -> segments.put(key, segmentItem(key, json)));
     }
     synchronized (writeLock) {
+      // asked before the write: whoever sees the new data (a reader woken by readiness) and adds
+      // a listener then must not be told of that very data as a change
+      boolean active = changes.active();
       Snapshot old = store.init(flags, segments);
       Snapshot now = store.snapshot();
-      if (changes.active()) {
+      if (active) {
         DependencyGraph before = graph != null ? graph : DependencyGraph.of(old);
         graph = DependencyGraph.of(now);
         Set<DependencyGraph.Node> changed = changedItems(old, now);
@@ -110,10 +113,11 @@ public final class StoreUpdates implements DataSourceUpdates {
 
   private boolean apply(DataKind kind, String key, StoredItem<?> item) {
     synchronized (writeLock) {
+      boolean active = changes.active();
       if (!store.upsert(kind, key, item)) {
         return false;
       }
-      if (!changes.active()) {
+      if (!active) {
         graph = null;
         return true;
       }

@@ -174,6 +174,20 @@ class StoreUpdatesChangesTest {
   }
 
   @Test
+  void listenerAddedWhenTheFirstDataBecomesVisibleIsNotToldOfThatData() {
+    FlagStore store = new FlagStore();
+    StoreUpdates racing = new StoreUpdates(store,
+        new DataSourceStatusTracker(Clock.systemUTC()), reports);
+    reports.active = false;
+    // as a reader woken by readiness adding a listener while the write is still in progress
+    store.whenInitialized().thenRun(() -> reports.active = true);
+    racing.init(graphData(1));
+    assertThat(reports.seen).isEmpty();
+    racing.upsert(DataKind.FLAGS, "f", AvsbValue.parse(flag("f", 2, "")));
+    assertThat(reports.seen).containsExactly(Set.of("f"));
+  }
+
+  @Test
   void prerequisiteCycleEndsTheSearch() {
     updates.init(AvsbValue.parse("{\"flags\":{"
         + "\"p\":" + flag("p", 1, prereq("q")) + ","
