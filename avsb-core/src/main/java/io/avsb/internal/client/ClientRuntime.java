@@ -81,7 +81,13 @@ public final class ClientRuntime implements AutoCloseable {
     this.reader = new FlagReader(store, events, config.clock(), problems);
     this.flagListeners = new FlagListeners(notifier, reader);
     this.tracker = new Tracker(events, config.clock(), problems);
-    store.whenInitialized().thenRun(() -> ready.complete(true));
+    // Runs inside the first store write, once the data is visible and before anyone waiting on
+    // readiness wakes: a ready server then already reports VALID, whatever order its source
+    // reports status and data in (the source's own VALID that follows changes nothing).
+    store.whenInitialized().thenRun(() -> {
+      status.update(DataSourceStatus.State.VALID, null);
+      ready.complete(true);
+    });
     ready.thenAccept(ok -> notReadyByClose = !ok && closed.get());
     this.dataSource = createDataSource();
     start();
