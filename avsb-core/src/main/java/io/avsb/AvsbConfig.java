@@ -1,10 +1,13 @@
 package io.avsb;
 
+import io.avsb.spi.AvsbHook;
 import io.avsb.spi.DataSourceFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -51,6 +54,7 @@ public final class AvsbConfig {
   private final boolean allAttributesPrivate;
   private final Set<AttributeRef> privateAttributes;
   private final Clock clock;
+  private final List<AvsbHook> hooks;
 
   private AvsbConfig(Builder b) {
     this.sdkKey = b.sdkKey;
@@ -76,6 +80,7 @@ public final class AvsbConfig {
     this.allAttributesPrivate = b.allAttributesPrivate;
     this.privateAttributes = Set.copyOf(b.privateAttributes);
     this.clock = b.clock;
+    this.hooks = List.copyOf(b.hooks);
   }
 
   /**
@@ -201,6 +206,11 @@ public final class AvsbConfig {
     return clock;
   }
 
+  /** The hooks told of each evaluation, track and identify, in order. */
+  public List<AvsbHook> hooks() {
+    return hooks;
+  }
+
   /**
    * Builds an {@link AvsbConfig}. Setters validate eagerly and throw {@link
    * IllegalArgumentException} or {@link NullPointerException} naming the argument. Not
@@ -230,6 +240,7 @@ public final class AvsbConfig {
     private boolean allAttributesPrivate;
     private final Set<AttributeRef> privateAttributes = new LinkedHashSet<>();
     private Clock clock = Clock.systemUTC();
+    private final List<AvsbHook> hooks = new ArrayList<>();
 
     private Builder(String sdkKey) {
       this.sdkKey = sdkKey == null || sdkKey.isBlank() ? null : sdkKey.trim();
@@ -388,6 +399,14 @@ public final class AvsbConfig {
     /** The clock; a test seam (default the system UTC clock). */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Adds hooks told of each evaluation, track and identify (see {@link AvsbHook}). */
+    public Builder hooks(AvsbHook... hooks) {
+      for (AvsbHook h : hooks) {
+        this.hooks.add(Objects.requireNonNull(h, "hooks"));
+      }
       return this;
     }
 

@@ -152,6 +152,11 @@ public final class FlagBuilder {
     return this;
   }
 
+  /** The fallthrough as {@link Rollout#of(WeightedVariation...)}{@code (buckets)}. */
+  public FlagBuilder fallthroughRollout(WeightedVariation... buckets) {
+    return fallthroughRollout(Rollout.of(buckets));
+  }
+
   /** The fallthrough as {@link Rollout#percentages(int...)}{@code (weights)}. */
   public FlagBuilder fallthroughPercentages(int... weights) {
     return fallthroughRollout(Rollout.percentages(weights));

@@ -88,6 +88,11 @@ public final class FlagRuleBuilder {
     return flag.addRule(new FlagRule(id, clauses, -1, rollout, trackEvents));
   }
 
+  /** Finishes the rule with {@link Rollout#of(WeightedVariation...)}{@code (buckets)}. */
+  public FlagBuilder thenRollout(WeightedVariation... buckets) {
+    return thenRollout(Rollout.of(buckets));
+  }
+
   /** Finishes the rule with {@link Rollout#percentages(int...)}{@code (weights)}. */
   public FlagBuilder thenPercentages(int... weights) {
     return thenRollout(Rollout.percentages(weights));

@@ -11,9 +11,9 @@ import java.util.Objects;
 
 /**
  * The async twin of {@link MockAvsbServer}: a real {@link AsyncAvsbServer} over {@link TestData},
- * with analytics events off, that records what the code under test did through the helpers it
- * hands out, for assertions. Test data is delivered as the server starts, so {@link
- * AsyncAvsbServer#onReady()} is already complete and stages are complete when returned.
+ * with analytics events off, that records what the code under test did with it (evaluations,
+ * {@code track}, {@code identify}), for assertions. Test data is delivered as the server starts,
+ * so {@link AsyncAvsbServer#onReady()} is already complete and stages are complete when returned.
  *
  * <pre>{@code
  * MockAsyncAvsbServer mock = MockAsyncAvsbServer.create();
@@ -23,10 +23,12 @@ import java.util.Objects;
  * assertThat(mock.evaluations("checkout-v2")).hasSize(1);
  * }</pre>
  *
- * <p>An evaluation is recorded when its stage completes; {@code track} and {@code identify} when
- * called. Only helpers from {@link #forUser} are recorded: calls made through {@link #server()}
- * are evaluated by the same server but not recorded. Thread-safe: helpers may be used from any
- * thread, and the accessors return snapshots.
+ * <p>Recording uses the SDK's {@link io.avsb.spi.AvsbHook}, as {@link MockAvsbServer} does, so
+ * calls through {@link #server()} (and its {@link AsyncAvsbServer#sync()} view) are recorded as
+ * well as those through {@link #forUser}; an evaluation is recorded when it is made, that is when
+ * its stage completes. Evaluations for an invalid context are not recorded (hooks get no context
+ * for them). Thread-safe: helpers may be used from any thread, and the accessors return
+ * snapshots.
  */
 public final class MockAsyncAvsbServer implements Closeable {
   private final TestData testData;
@@ -36,7 +38,7 @@ public final class MockAsyncAvsbServer implements Closeable {
   private MockAsyncAvsbServer(TestData testData) {
     this.testData = Objects.requireNonNull(testData, "testData");
     this.server = new AsyncAvsbServer(
-        AvsbConfig.builder(null).dataSource(testData).eventsEnabled(false).build());
+        AvsbConfig.builder(null).dataSource(testData).eventsEnabled(false).hooks(recorder).build());
   }
 
   /** A mock server over its own, empty {@link TestData}. */
@@ -54,27 +56,27 @@ public final class MockAsyncAvsbServer implements Closeable {
     return testData;
   }
 
-  /** The real server, for code that needs an {@link AsyncAvsbServer}; its helpers are not recorded. */
+  /** The real server, for code that needs an {@link AsyncAvsbServer}; what it is asked is recorded. */
   public AsyncAvsbServer server() {
     return server;
   }
 
-  /** A recording helper for {@code context}, delegating to the real server's helper. */
+  /** The real server's helper for {@code context}; what it is asked is recorded. */
   public AsyncScopedAvsb forUser(AvsbContext context) {
-    return new RecordingAsyncScopedAvsb(server.forUser(context), recorder);
+    return server.forUser(context);
   }
 
-  /** A recording helper for the context described by {@code context} (see {@link AvsbContext#fromMap}). */
+  /** The real server's helper for the context described by {@code context} (see {@link AvsbContext#fromMap}). */
   public AsyncScopedAvsb forUser(Map<String, ?> context) {
     return forUser(AvsbContext.fromMap(context));
   }
 
-  /** Every flag evaluation recorded since creation or {@link #reset()}, in completion order. */
+  /** Every flag evaluation recorded since creation or {@link #reset()}, oldest first. */
   public List<RecordedEvaluation> evaluations() {
     return recorder.evaluations();
   }
 
-  /** The recorded evaluations of flag {@code flagKey}, in completion order. */
+  /** The recorded evaluations of flag {@code flagKey}, oldest first. */
   public List<RecordedEvaluation> evaluations(String flagKey) {
     return evaluations().stream().filter(e -> Objects.equals(e.flagKey(), flagKey)).toList();
   }

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * A real {@link AvsbServer} over {@link TestData}, with analytics events off, that records what
- * the code under test did through the helpers it hands out, for assertions.
+ * the code under test did with it (evaluations, {@code track}, {@code identify}), for assertions.
  *
  * <pre>{@code
  * MockAvsbServer mock = MockAvsbServer.create();
@@ -21,10 +21,11 @@ import java.util.Objects;
  * assertThat(mock.trackedEvents("purchase")).hasSize(1);
  * }</pre>
  *
- * <p>Only helpers from {@link #forUser} are recorded: calls made through {@link #server()}{@code
- * .forUser(...)} are evaluated by the same server but not recorded, as the server offers no way to
- * observe them. Thread-safe: helpers may be used from any thread, and the accessors return
- * snapshots.
+ * <p>Recording uses the SDK's {@link io.avsb.spi.AvsbHook}, so calls through {@link #server()}
+ * (for example by the servlet or JAX-RS layer) are recorded as well as those through {@link
+ * #forUser}. Evaluations for an invalid context are not recorded (hooks get no context for them);
+ * they return the default as always. Thread-safe: helpers may be used from any thread, and the
+ * accessors return snapshots.
  */
 public final class MockAvsbServer implements Closeable {
   private final TestData testData;
@@ -34,7 +35,7 @@ public final class MockAvsbServer implements Closeable {
   private MockAvsbServer(TestData testData) {
     this.testData = Objects.requireNonNull(testData, "testData");
     this.server = new AvsbServer(
-        AvsbConfig.builder(null).dataSource(testData).eventsEnabled(false).build());
+        AvsbConfig.builder(null).dataSource(testData).eventsEnabled(false).hooks(recorder).build());
   }
 
   /** A mock server over its own, empty {@link TestData}. */
@@ -52,17 +53,17 @@ public final class MockAvsbServer implements Closeable {
     return testData;
   }
 
-  /** The real server, for code that needs an {@link AvsbServer}; its helpers are not recorded. */
+  /** The real server, for code that needs an {@link AvsbServer}; what it is asked is recorded. */
   public AvsbServer server() {
     return server;
   }
 
-  /** A recording helper for {@code context}, delegating to the real server's helper. */
+  /** The real server's helper for {@code context}; what it is asked is recorded. */
   public ScopedAvsb forUser(AvsbContext context) {
-    return new RecordingScopedAvsb(server.forUser(context), recorder);
+    return server.forUser(context);
   }
 
-  /** A recording helper for the context described by {@code context} (see {@link AvsbContext#fromMap}). */
+  /** The real server's helper for the context described by {@code context} (see {@link AvsbContext#fromMap}). */
   public ScopedAvsb forUser(Map<String, ?> context) {
     return forUser(AvsbContext.fromMap(context));
   }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -30,10 +33,24 @@ class AvsbExtensionTest {
   /** What the samples saw in one launch; cleared before each. */
   static final Queue<Object[]> SEEN = new ConcurrentLinkedQueue<>();
 
+  /** The configuration parameter that enables the samples: set only by {@link #run}. */
+  static final String SAMPLES_PARAMETER = "avsb.testkit.samples";
+
+  /** Disables a sample unless this test's launcher runs it (not when a wide -Dtest pattern does). */
+  static final class OnlyWhenLaunched implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      return context.getConfigurationParameter(SAMPLES_PARAMETER).isPresent()
+          ? ConditionEvaluationResult.enabled("launched by AvsbExtensionTest")
+          : ConditionEvaluationResult.disabled("a sample for AvsbExtensionTest");
+    }
+  }
+
   private static TestExecutionSummary run(Class<?> sample, Map<String, String> config) {
     SEEN.clear();
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectClass(sample)).configurationParameters(config).build();
+        .selectors(selectClass(sample)).configurationParameters(config)
+        .configurationParameter(SAMPLES_PARAMETER, "true").build();
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
     LauncherFactory.create().execute(request, listener);
     return listener.getSummary();
@@ -43,6 +60,7 @@ class AvsbExtensionTest {
     return summary.getFailures().stream().map(TestExecutionSummary.Failure::getException).toList();
   }
 
+  @ExtendWith(OnlyWhenLaunched.class)
   @ExtendWith(AvsbExtension.class)
   static class FreshInstancesSample {
     private TestData fromBeforeEach;
@@ -112,6 +130,7 @@ class AvsbExtensionTest {
     assertThat(mocks).hasSize(tests);
   }
 
+  @ExtendWith(OnlyWhenLaunched.class)
   @ExtendWith(AvsbExtension.class)
   static class FailingSample {
     @Test
@@ -129,6 +148,7 @@ class AvsbExtensionTest {
     assertDistinctAndClosed(1);
   }
 
+  @ExtendWith(OnlyWhenLaunched.class)
   @AvsbFlag(key = "theme", value = "\"dark\"")
   @AvsbFlag(key = "limit", value = "3")
   static class PresetSample {
@@ -177,6 +197,7 @@ class AvsbExtensionTest {
     assertDistinctAndClosed(2);
   }
 
+  @ExtendWith(OnlyWhenLaunched.class)
   @ExtendWith(AvsbExtension.class)
   static class ConstructorInjectionSample {
     private final TestData fromConstructor;
@@ -198,6 +219,7 @@ class AvsbExtensionTest {
     }
   }
 
+  @ExtendWith(OnlyWhenLaunched.class)
   @ExtendWith(AvsbExtension.class)
   static class BeforeAllSample {
     @BeforeAll

@@ -86,9 +86,22 @@ class MockAsyncAvsbServerTest {
   }
 
   @Test
-  void helpersFromTheRealServerAreNotRecorded() throws Exception {
+  void callsThroughTheRealServerAndItsSyncViewAreRecordedToo() throws Exception {
     td.update(td.flag("f").variationForUser("u1", false));
     assertThat(join(mock.server().forUser(AvsbContext.of("u1")).getBoolFlag("f", true))).isFalse();
+    assertThat(mock.server().sync().forUser(AvsbContext.of("u1")).getBoolFlag("f", true)).isFalse();
+    mock.server().forUser(AvsbContext.of("u1")).track("purchase");
+    assertThat(mock.evaluations("f")).extracting(RecordedEvaluation::value)
+        .containsExactly(AvsbValue.FALSE, AvsbValue.FALSE);
+    assertThat(mock.trackedEvents("purchase")).hasSize(1);
+  }
+
+  @Test
+  void invalidContextsGetTheDefaultAndAreNotRecorded() throws Exception {
+    td.update(td.flag("f"));
+    assertThat(join(mock.forUser((AvsbContext) null).getBoolFlag("f", false))).isFalse();
+    assertThat(join(mock.forUser(Map.of("kind", "user")).getBoolFlagDetail("f", false)).reason())
+        .isEqualTo(EvaluationReason.error(EvaluationReason.ErrorKind.USER_NOT_SPECIFIED));
     assertThat(mock.evaluations()).isEmpty();
   }
 

@@ -109,14 +109,35 @@ class MockAvsbServerTest {
   }
 
   @Test
-  void helpersFromTheRealServerEvaluateTheSameFlagsButAreNotRecorded() {
+  void invalidContextsGetTheDefaultAndAreNotRecorded() {
+    td.update(td.flag("f"));
+
+    assertThat(mock.forUser((AvsbContext) null).getBoolFlag("f", false)).isFalse();
+    assertThat(mock.forUser(Map.of("kind", "user")).getBoolFlagDetail("f", false).reason())
+        .isEqualTo(EvaluationReason.error(EvaluationReason.ErrorKind.USER_NOT_SPECIFIED));
+
+    assertThat(mock.evaluations()).isEmpty();
+  }
+
+  @Test
+  void allFlagsStateShowsClientSideFlagsOnly() {
+    td.update(td.flag("visible").valueForAll("yes"));
+    td.update(td.flag("hidden").valueForAll("no").clientSide(false));
+
+    assertThat(mock.forUser(AvsbContext.of("u1")).allFlagsState().toValuesMap())
+        .isEqualTo(Map.of("visible", AvsbValue.of("yes")));
+  }
+
+  @Test
+  void helpersFromTheRealServerAreRecordedToo() {
     td.update(td.flag("f").variationForUser("u1", false));
 
     assertThat(mock.server().forUser(AvsbContext.of("u1")).getBoolFlag("f", true)).isFalse();
     mock.server().forUser(AvsbContext.of("u1")).track("purchase");
 
-    assertThat(mock.evaluations()).isEmpty();
-    assertThat(mock.trackedEvents()).isEmpty();
+    assertThat(mock.evaluations()).extracting(RecordedEvaluation::value)
+        .containsExactly(AvsbValue.FALSE);
+    assertThat(mock.trackedEvents("purchase")).hasSize(1);
   }
 
   @Test

@@ -69,13 +69,13 @@ class TestDataEvaluationTest {
         .ifMatch("plan", "pro", "enterprise").id("big").thenReturn(2));
     AvsbServer server = server(td);
 
-    assertThat(server.forUser(Map.of("key", "a", "plan", "pro", "country", "de"))
+    assertThat(server.forUser(Map.of("kind", "user", "key", "a", "plan", "pro", "country", "de"))
         .getStringFlagDetail("discount", "?"))
         .isEqualTo(EvaluationDetail.of("ten", 1, EvaluationReason.ruleMatch(0, "rule0", false)));
-    assertThat(server.forUser(Map.of("key", "b", "plan", "pro", "country", "fr"))
+    assertThat(server.forUser(Map.of("kind", "user", "key", "b", "plan", "pro", "country", "fr"))
         .getStringFlagDetail("discount", "?"))
         .isEqualTo(EvaluationDetail.of("twenty", 2, EvaluationReason.ruleMatch(1, "big", false)));
-    assertThat(server.forUser(Map.of("key", "c", "plan", "free"))
+    assertThat(server.forUser(Map.of("kind", "user", "key", "c", "plan", "free"))
         .getStringFlagDetail("discount", "?"))
         .isEqualTo(EvaluationDetail.of("none", 0, EvaluationReason.fallthrough()));
   }
@@ -166,7 +166,7 @@ class TestDataEvaluationTest {
 
     int inExperiment = 0;
     for (int i = 0; i < 500; i++) {
-      Map<String, Object> context = Map.of("key", "k" + i, "plan", i % 2 == 0 ? "pro" : "free",
+      Map<String, Object> context = Map.of("kind", "user", "key", "k" + i, "plan", i % 2 == 0 ? "pro" : "free",
           "team", "team-" + (i % 37));
       EvaluationDetail<String> got = built.forUser(context).getStringFlagDetail("exp", "?");
       EvaluationDetail<String> want = reference.forUser(context).getStringFlagDetail("exp", "?");

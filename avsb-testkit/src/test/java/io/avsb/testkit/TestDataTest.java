@@ -142,6 +142,18 @@ class TestDataTest {
   }
 
   @Test
+  void weightedVariationsMakeRolloutsDirectly() {
+    td.update(td.flag("f").fallthroughRollout(WeightedVariation.of(1, 100_000))
+        .ifMatch("a", "b").thenRollout(WeightedVariation.of(0, 60_000), WeightedVariation.of(1, 40_000)));
+
+    AvsbValue flag = td.flagJson("f");
+    assertThat(flag.get("fallthrough")).isEqualTo(json(
+        "{'rollout':{'variations':[{'variation':1,'weight':100000}]}}"));
+    assertThat(flag.get("rules").get(0).get("rollout")).isEqualTo(json(
+        "{'variations':[{'variation':0,'weight':60000},{'variation':1,'weight':40000}]}"));
+  }
+
+  @Test
   void valueForAllClearsTargetsAndRules() {
     td.update(td.flag("theme").variationForUser("u1", true).ifMatch("plan", "pro").thenReturn(false)
         .valueForAll("dark"));

@@ -81,13 +81,7 @@ public final class ClientRuntime implements AutoCloseable {
     this.reader = new FlagReader(store, events, config.clock(), problems);
     this.flagListeners = new FlagListeners(notifier, reader);
     this.tracker = new Tracker(events, config.clock(), problems);
-    // Runs inside the first store write, once the data is visible and before anyone waiting on
-    // readiness wakes: a ready server then already reports VALID, whatever order its source
-    // reports status and data in (the source's own VALID that follows changes nothing).
-    store.whenInitialized().thenRun(() -> {
-      status.update(DataSourceStatus.State.VALID, null);
-      ready.complete(true);
-    });
+    store.whenInitialized().thenRun(() -> ready.complete(true));
     ready.thenAccept(ok -> notReadyByClose = !ok && closed.get());
     this.dataSource = createDataSource();
     start();
@@ -97,7 +91,8 @@ public final class ClientRuntime implements AutoCloseable {
       BiFunction<AvsbConfig, ScheduledExecutorService, EventProcessor> factory) {
     try {
       EventProcessor p = factory.apply(config, scheduler.executor());
-      return p == null ? DiscardingEventProcessor.INSTANCE : p;
+      EventProcessor base = p == null ? DiscardingEventProcessor.INSTANCE : p;
+      return config.hooks().isEmpty() ? base : new HookedEventProcessor(config.hooks(), base);
     } catch (RuntimeException e) {
       LOG.error("Could not create the event processor; analytics events are discarded", e);
       return DiscardingEventProcessor.INSTANCE;

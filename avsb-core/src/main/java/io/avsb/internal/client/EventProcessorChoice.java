@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Picks a server's event processor: none (the {@link DiscardingEventProcessor}, so that no event
  * is even built) when events are disabled, the server is offline or there is no SDK key; else the
- * delivering processor. Thread-safe.
+ * delivering processor. Hooks, if any, are added around it by the runtime. Thread-safe.
  */
 final class EventProcessorChoice {
   private EventProcessorChoice() {}

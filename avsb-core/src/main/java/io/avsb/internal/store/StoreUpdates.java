@@ -70,6 +70,11 @@ public final class StoreUpdates implements DataSourceUpdates {
     if (segmentsJson instanceof AvsbValue.Obj o) {
       o.values().forEach((key, json) -> segments.put(key, segmentItem(key, json)));
     }
+    // a full data set makes the source valid; reported before the data is visible so that whoever
+    // sees the server ready also sees VALID
+    if (status.current().state() != DataSourceStatus.State.OFF) {
+      status.update(DataSourceStatus.State.VALID, null);
+    }
     synchronized (writeLock) {
       // asked before the write: whoever sees the new data (a reader woken by readiness) and adds
       // a listener then must not be told of that very data as a change
