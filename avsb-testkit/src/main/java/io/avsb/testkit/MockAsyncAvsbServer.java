@@ -2,12 +2,8 @@ package io.avsb.testkit;
 
 import io.avsb.AsyncAvsbServer;
 import io.avsb.AsyncScopedAvsb;
-import io.avsb.AvsbConfig;
 import io.avsb.AvsbContext;
-import java.io.Closeable;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The async twin of {@link MockAvsbServer}: a real {@link AsyncAvsbServer} over {@link TestData},
@@ -30,15 +26,12 @@ import java.util.Objects;
  * for them). Thread-safe: helpers may be used from any thread, and the accessors return
  * snapshots.
  */
-public final class MockAsyncAvsbServer implements Closeable {
-  private final TestData testData;
+public final class MockAsyncAvsbServer extends RecordingMock {
   private final AsyncAvsbServer server;
-  private final Recorder recorder = new Recorder();
 
   private MockAsyncAvsbServer(TestData testData) {
-    this.testData = Objects.requireNonNull(testData, "testData");
-    this.server = new AsyncAvsbServer(
-        AvsbConfig.builder(null).dataSource(testData).eventsEnabled(false).hooks(recorder).build());
+    super(testData);
+    this.server = new AsyncAvsbServer(config());
   }
 
   /** A mock server over its own, empty {@link TestData}. */
@@ -49,11 +42,6 @@ public final class MockAsyncAvsbServer implements Closeable {
   /** A mock server over {@code testData}; changes to it are seen at once. */
   public static MockAsyncAvsbServer create(TestData testData) {
     return new MockAsyncAvsbServer(testData);
-  }
-
-  /** The test data this server reads. */
-  public TestData testData() {
-    return testData;
   }
 
   /** The real server, for code that needs an {@link AsyncAvsbServer}; what it is asked is recorded. */
@@ -69,36 +57,6 @@ public final class MockAsyncAvsbServer implements Closeable {
   /** The real server's helper for the context described by {@code context} (see {@link AvsbContext#fromMap}). */
   public AsyncScopedAvsb forUser(Map<String, ?> context) {
     return forUser(AvsbContext.fromMap(context));
-  }
-
-  /** Every flag evaluation recorded since creation or {@link #reset()}, oldest first. */
-  public List<RecordedEvaluation> evaluations() {
-    return recorder.evaluations();
-  }
-
-  /** The recorded evaluations of flag {@code flagKey}, oldest first. */
-  public List<RecordedEvaluation> evaluations(String flagKey) {
-    return evaluations().stream().filter(e -> Objects.equals(e.flagKey(), flagKey)).toList();
-  }
-
-  /** Every {@code track} call recorded since creation or {@link #reset()}, oldest first. */
-  public List<TrackedEvent> trackedEvents() {
-    return recorder.tracked();
-  }
-
-  /** The recorded {@code track} calls for event {@code eventKey}, oldest first. */
-  public List<TrackedEvent> trackedEvents(String eventKey) {
-    return trackedEvents().stream().filter(e -> Objects.equals(e.eventKey(), eventKey)).toList();
-  }
-
-  /** The contexts of every {@code identify} call recorded, oldest first. */
-  public List<AvsbContext> identifiedContexts() {
-    return recorder.identified();
-  }
-
-  /** Forgets everything recorded so far; the flags are unchanged. */
-  public void reset() {
-    recorder.clear();
   }
 
   /** Closes the real server; its data source stops receiving test data updates. Idempotent. */
