@@ -42,18 +42,19 @@ final class Bucketing {
     if (value instanceof AvsbValue.Str str) {
       String text = str.value();
       s = EvalScratch.get();
-      buf = EvalScratch.hashBuffer(s, Sha1.paddedLength(prefix.length + 3 * text.length()));
+      buf = EvalScratch.hashBuffer(s, prefix.length + 3 * text.length());
       System.arraycopy(prefix, 0, buf, 0, prefix.length);
       length = writeUtf8(text, buf, prefix.length);
     } else if (value != null && value.isInt()) {
       s = EvalScratch.get();
-      buf = EvalScratch.hashBuffer(s, Sha1.paddedLength(prefix.length + MAX_LONG_DIGITS));
+      buf = EvalScratch.hashBuffer(s, prefix.length + MAX_LONG_DIGITS);
       System.arraycopy(prefix, 0, buf, 0, prefix.length);
       length = writeDecimal((long) value.doubleValue(), buf, prefix.length);
     } else {
       return 0F;
     }
-    long first60 = Sha1.first60Bits(buf, length, EvalScratch.hashSchedule(s));
+    long first60 =
+        Sha1.first60Bits(EvalScratch.digest(s), buf, length, EvalScratch.digestOut(s));
     return (float) first60 / LONG_SCALE;
   }
 

@@ -73,7 +73,9 @@ final class ClauseMatcher {
   static boolean matchesValue(Clause clause, AvsbValue value) {
     switch (clause.op()) {
       case IN:
-        return clause.valueSet().contains(value);
+        return value instanceof AvsbValue.Str str
+            ? clause.stringSet().contains(str.value())
+            : clause.valueSet().contains(value);
       case STARTS_WITH:
       case ENDS_WITH:
       case CONTAINS:

@@ -5,27 +5,28 @@ import java.util.Arrays;
 
 /**
  * Per-thread working memory of the evaluator, reused by every evaluation on the thread so that
- * evaluation allocates nothing: the hash buffer and schedule, an array for a context's parsed date
+ * evaluation allocates nothing: the hash buffer, a SHA-1 digest and its output, an array for a context's parsed date
  * or version, and the stacks of flags and segments being evaluated (for cycle detection).
  *
- * <p>The per-thread value holds only JDK arrays, never an instance of a kit class, so that a
+ * <p>The per-thread value holds only JDK arrays and a JDK digest, never an instance of a kit class, so that a
  * container's pooled threads keep no reference to the web application's class loader after an
  * undeploy. The arrays {@link #get()} returns belong to the calling thread and must not be
  * handed to another. Thread-safe as used: each thread touches only its own arrays.
  */
 final class EvalScratch {
   private static final int HASH_BUFFER = 0;
-  private static final int HASH_SCHEDULE = 1;
+  private static final int DIGEST_OUT = 1;
   private static final int PARSED = 2;
   private static final int FLAG_STACK = 3;
   private static final int SEGMENT_STACK = 4;
   private static final int DEPTHS = 5;
+  private static final int DIGEST = 6;
   private static final int FLAG_DEPTH = 0;
   private static final int SEGMENT_DEPTH = 1;
 
   private static final ThreadLocal<Object[]> CURRENT = ThreadLocal.withInitial(() -> new Object[] {
-      new byte[256], new int[80], new long[SemanticVersion.PARSED_LENGTH], new String[8],
-      new String[8], new int[2]});
+      new byte[256], new byte[Sha1.DIGEST_LENGTH], new long[SemanticVersion.PARSED_LENGTH],
+      new String[8], new String[8], new int[2], Sha1.newDigest()});
 
   private EvalScratch() {}
 
@@ -44,9 +45,14 @@ final class EvalScratch {
     return buf;
   }
 
-  /** The 80-word SHA-1 message schedule. */
-  static int[] hashSchedule(Object[] s) {
-    return (int[]) s[HASH_SCHEDULE];
+  /** This thread's SHA-1 digest (a JDK object, so no class loader is pinned). */
+  static java.security.MessageDigest digest(Object[] s) {
+    return (java.security.MessageDigest) s[DIGEST];
+  }
+
+  /** The array a digest is written to. */
+  static byte[] digestOut(Object[] s) {
+    return (byte[]) s[DIGEST_OUT];
   }
 
   /** An array for a parsed date or version, at least {@link SemanticVersion#PARSED_LENGTH}. */

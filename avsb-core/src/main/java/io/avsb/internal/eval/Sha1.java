@@ -1,81 +1,46 @@
 package io.avsb.internal.eval;
 
+import java.security.DigestException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
 /**
- * SHA-1 (FIPS 180-4) over a byte buffer, returning only the first 60 bits of the digest (the
- * first 15 hex digits, as bucketing uses them). The caller supplies the buffer, with room for the
- * padding, and the 80-word schedule, so that hashing allocates nothing. Stateless and
- * thread-safe; the buffers are the caller's.
+ * SHA-1 over a byte buffer, returning only the first 60 bits of the digest (the first 15 hex
+ * digits, as bucketing uses them). It uses the JDK's {@link MessageDigest}, which HotSpot runs on
+ * the CPU's SHA instructions where there are any, with a caller-supplied digest instance and
+ * output array so that hashing allocates nothing. Stateless and thread-safe; the digest and
+ * arrays are the caller's.
  */
 final class Sha1 {
+  /** The digest length in bytes. */
+  static final int DIGEST_LENGTH = 20;
+
   private Sha1() {}
 
-  /** The buffer length {@link #first60Bits} needs for a message of {@code length} bytes. */
-  static int paddedLength(int length) {
-    return ((length + 9 + 63) / 64) * 64;
+  /** A new SHA-1 digest; every Java platform has one. */
+  static MessageDigest newDigest() {
+    try {
+      return MessageDigest.getInstance("SHA-1");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the Java platform lacks SHA-1, which it must provide", e);
+    }
   }
 
   /**
-   * Hashes {@code buf[0, length)} and returns the first 60 bits of the digest. Overwrites {@code
-   * buf} from {@code length} up to {@link #paddedLength(int)} with the padding.
+   * Hashes {@code buf[0, length)} with {@code md} (left reset) into {@code out} (at least {@link
+   * #DIGEST_LENGTH} bytes) and returns the first 60 bits of the digest.
    */
-  static long first60Bits(byte[] buf, int length, int[] w) {
-    int total = paddedLength(length);
-    buf[length] = (byte) 0x80;
-    for (int i = length + 1; i < total - 8; i++) {
-      buf[i] = 0;
+  static long first60Bits(MessageDigest md, byte[] buf, int length, byte[] out) {
+    md.update(buf, 0, length);
+    try {
+      md.digest(out, 0, DIGEST_LENGTH);
+    } catch (DigestException e) {
+      throw new IllegalArgumentException("out must hold " + DIGEST_LENGTH + " bytes", e);
     }
-    long bits = (long) length * 8;
+    long first64 = 0;
     for (int i = 0; i < 8; i++) {
-      buf[total - 1 - i] = (byte) (bits >>> (8 * i));
+      first64 = first64 << 8 | (out[i] & 0xFF);
     }
-    int h0 = 0x67452301;
-    int h1 = 0xEFCDAB89;
-    int h2 = 0x98BADCFE;
-    int h3 = 0x10325476;
-    int h4 = 0xC3D2E1F0;
-    for (int block = 0; block < total; block += 64) {
-      for (int t = 0; t < 16; t++) {
-        int p = block + t * 4;
-        w[t] = (buf[p] & 0xFF) << 24 | (buf[p + 1] & 0xFF) << 16 | (buf[p + 2] & 0xFF) << 8
-            | (buf[p + 3] & 0xFF);
-      }
-      for (int t = 16; t < 80; t++) {
-        w[t] = Integer.rotateLeft(w[t - 3] ^ w[t - 8] ^ w[t - 14] ^ w[t - 16], 1);
-      }
-      int a = h0;
-      int b = h1;
-      int c = h2;
-      int d = h3;
-      int e = h4;
-      for (int t = 0; t < 80; t++) {
-        int f;
-        int k;
-        if (t < 20) {
-          f = (b & c) | (~b & d);
-          k = 0x5A827999;
-        } else if (t < 40) {
-          f = b ^ c ^ d;
-          k = 0x6ED9EBA1;
-        } else if (t < 60) {
-          f = (b & c) | (b & d) | (c & d);
-          k = 0x8F1BBCDC;
-        } else {
-          f = b ^ c ^ d;
-          k = 0xCA62C1D6;
-        }
-        int temp = Integer.rotateLeft(a, 5) + f + e + k + w[t];
-        e = d;
-        d = c;
-        c = Integer.rotateLeft(b, 30);
-        b = a;
-        a = temp;
-      }
-      h0 += a;
-      h1 += b;
-      h2 += c;
-      h3 += d;
-      h4 += e;
-    }
-    return (h0 & 0xFFFFFFFFL) << 28 | (h1 & 0xFFFFFFFFL) >>> 4;
+    return first64 >>> 4;
   }
 }

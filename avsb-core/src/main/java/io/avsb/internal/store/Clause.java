@@ -4,6 +4,8 @@ import io.avsb.AttributeRef;
 import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -27,6 +29,7 @@ public final class Clause {
   private final List<AvsbValue> values;
   private final boolean negate;
   private final Set<AvsbValue> valueSet;
+  private final Set<String> stringSet;
   private final String[] strings;
   private final Pattern[] patterns;
   private final double[] numbers;
@@ -52,7 +55,11 @@ public final class Clause {
     this.op = op;
     this.values = List.copyOf(values);
     this.negate = negate;
-    this.valueSet = op == Operator.IN ? Set.copyOf(values) : Set.of();
+    // HashSet, not Set.copyOf: the JDK's immutable set probes linearly, and near-consecutive
+    // string hashes (user-0001, user-0002, ...) make long probe runs; strings are looked up by
+    // their String so no record equals/hashCode runs on the hot path
+    this.valueSet = op == Operator.IN ? nonStrings(values) : Set.of();
+    this.stringSet = op == Operator.IN ? stringSet(values) : Set.of();
     this.strings = isStringOp(op) || op == Operator.SEGMENT_MATCH ? strings(values) : NO_STRINGS;
     this.patterns = op == Operator.MATCHES ? patterns(values) : new Pattern[0];
     this.numbers = isNumericOp(op) ? numbers(values) : new double[0];
@@ -141,9 +148,34 @@ public final class Clause {
     return negate;
   }
 
-  /** For {@code in}: the values as a set. */
+  /** For {@code in}: the values that are not strings, as a set. */
   public Set<AvsbValue> valueSet() {
     return valueSet;
+  }
+
+  /** For {@code in}: the string values, as a set of strings. */
+  public Set<String> stringSet() {
+    return stringSet;
+  }
+
+  private static Set<AvsbValue> nonStrings(List<AvsbValue> values) {
+    Set<AvsbValue> out = new HashSet<>();
+    for (AvsbValue v : values) {
+      if (!v.isString()) {
+        out.add(v);
+      }
+    }
+    return out.isEmpty() ? Set.of() : Collections.unmodifiableSet(out);
+  }
+
+  private static Set<String> stringSet(List<AvsbValue> values) {
+    Set<String> out = new HashSet<>();
+    for (AvsbValue v : values) {
+      if (v.isString()) {
+        out.add(v.stringValue());
+      }
+    }
+    return out.isEmpty() ? Set.of() : Collections.unmodifiableSet(out);
   }
 
   /** For the string operators: the string values; for {@code segmentMatch}: the segment keys. */
