@@ -47,7 +47,7 @@ final class Tracker {
         }
         return;
       }
-      if (!validContext(context, "track(" + LogText.of(eventKey) + ")", eventKey)) {
+      if (!validContext(context, "track", eventKey)) {
         return;
       }
       Double metricValue = null;
@@ -89,7 +89,8 @@ final class Tracker {
       return true;
     }
     if (problems.firstTime(Problem.INVALID_CONTEXT, problemKey)) {
-      LOG.warn("{} was called for an invalid context ({}); the event is dropped", call,
+      LOG.warn("{}{} was called for an invalid context ({}); the event is dropped", call,
+          problemKey.isEmpty() ? "" : "(" + LogText.of(problemKey) + ")",
           context == null ? "null" : context.error());
     }
     return false;

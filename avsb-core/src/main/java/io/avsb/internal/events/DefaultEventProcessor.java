@@ -170,13 +170,11 @@ public final class DefaultEventProcessor implements EventProcessor {
       dropped.incrementAndGet();
       if (fullWarned.compareAndSet(false, true)) {
         LOG.warn(
-            "The event queue is full ({} events); new events are dropped until it has room."
-                + " Raise eventCapacity or check that events can be delivered", capacity);
+            "The event queue is full ({} events); new events are dropped while it stays full"
+                + " (said once; the count is kept). Raise eventCapacity or check that events can"
+                + " be delivered", capacity);
       }
       return;
-    }
-    if (fullWarned.get()) {
-      fullWarned.set(false);
     }
     inbox.add(event);
   }
