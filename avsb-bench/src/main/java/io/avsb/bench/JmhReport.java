@@ -1,0 +1,114 @@
+package io.avsb.bench;
+
+import io.avsb.AvsbValue;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a JMH JSON result file ({@code -rf json -rff FILE}) and, optionally, the run's console log
+ * into the Markdown tables of {@code docs/performance.md}: every result with its error, median and
+ * best iteration, all-thread B/op from {@code -prof gc} and the caller-thread B/op printed by
+ * {@link ContextCursor}; then, for each of our benchmarks that has a {@code LaunchDarkly...} twin,
+ * the time ratio ours/theirs by mean, by median and by best iteration.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.avsb.bench.JmhReport result.json [console.log]}
+ */
+public final class JmhReport {
+  private static final Pattern CALLER =
+      Pattern.compile("# caller-thread allocation: (\\S+) (\\S+) ([\\d.]+) B/op");
+
+  private JmhReport() {}
+
+  /** Prints the tables for the given result file and optional log. */
+  public static void main(String[] args) throws IOException {
+    if (args.length < 1) {
+      System.err.println("usage: JmhReport result.json [console.log]");
+      System.exit(2);
+    }
+    AvsbValue results = AvsbValue.parse(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
+    Map<String, String> caller = new LinkedHashMap<>();
+    if (args.length > 1) {
+      Matcher m = CALLER.matcher(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8));
+      while (m.find()) {
+        caller.put(m.group(1) + " " + m.group(2), m.group(3));
+      }
+    }
+    Map<String, Row> rows = new LinkedHashMap<>();
+    for (int i = 0; i < results.size(); i++) {
+      Row r = Row.of(results.get(i), caller);
+      rows.put(r.name + " " + r.param, r);
+    }
+    System.out.println("| benchmark | flag | score | ± error (99.9%) | unit | median | best |"
+        + " B/op (all threads) | B/op (caller thread) |");
+    System.out.println("| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
+    for (Row r : rows.values()) {
+      System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s | %.1f | %.1f | %s | %s |%n",
+          r.name, r.param, r.score, r.error, r.unit, r.median, r.best, r.allocAll, r.allocCaller);
+    }
+    System.out.println();
+    System.out.println("| ours | theirs | flag | ratio by mean | ratio by median | ratio by best |");
+    System.out.println("| --- | --- | --- | ---: | ---: | ---: |");
+    for (Row ours : rows.values()) {
+      if (ours.name.startsWith("LaunchDarkly")) {
+        continue;
+      }
+      Row theirs = rows.get("LaunchDarkly" + ours.name + " " + ours.param);
+      if (theirs == null) {
+        continue;
+      }
+      System.out.printf(Locale.ROOT, "| %s | %s | %s | %.3f | %.3f | %.3f |%n", ours.name,
+          theirs.name, ours.param, ours.score / theirs.score, ours.median / theirs.median,
+          ours.best / theirs.best);
+    }
+  }
+
+  private record Row(String name, String param, double score, double error, String unit,
+      double median, double best, String allocAll, String allocCaller) {
+    static Row of(AvsbValue result, Map<String, String> caller) {
+      String benchmark = result.get("benchmark").stringValue();
+      String name = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1)
+          + 1);
+      AvsbValue params = result.get("params");
+      String param = params == null || params.get("flag") == null
+          ? "-" : params.get("flag").stringValue();
+      AvsbValue primary = result.get("primaryMetric");
+      List<Double> raw = new ArrayList<>();
+      AvsbValue forks = primary.get("rawData");
+      for (int f = 0; f < forks.size(); f++) {
+        for (int i = 0; i < forks.get(f).size(); i++) {
+          raw.add(number(forks.get(f).get(i)));
+        }
+      }
+      double[] sorted = raw.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      double median = sorted.length == 0 ? Double.NaN : sorted.length % 2 == 1
+          ? sorted[sorted.length / 2]
+          : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+      double best = Arrays.stream(sorted).min().orElse(Double.NaN);
+      AvsbValue secondary = result.get("secondaryMetrics");
+      AvsbValue norm = secondary == null ? null : secondary.get("gc.alloc.rate.norm");
+      String allocAll = norm == null ? "n/a" : String.format(Locale.ROOT, "%.1f ± %.1f",
+          number(norm.get("score")), number(norm.get("scoreError")));
+      String allocCaller = caller.getOrDefault(benchmark + " " + param, "n/a");
+      return new Row(name, param, number(primary.get("score")),
+          number(primary.get("scoreError")), primary.get("scoreUnit").stringValue(), median, best,
+          allocAll, allocCaller);
+    }
+
+    private static double number(AvsbValue v) {
+      if (v == null) {
+        return Double.NaN;
+      }
+      return v.isNumber() ? v.doubleValue() : Double.NaN;
+    }
+  }
+}
