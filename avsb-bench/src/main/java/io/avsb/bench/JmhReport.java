@@ -15,13 +15,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a JMH JSON result file ({@code -rf json -rff FILE}) and, optionally, the run's console log
+ * Turns JMH JSON result files ({@code -rf json -rff FILE}) and, optionally, the runs' console logs
  * into the Markdown tables of {@code docs/performance.md}: every result with its error, median and
  * best iteration, all-thread B/op from {@code -prof gc} and the caller-thread B/op printed by
  * {@link ContextCursor}; then, for each of our benchmarks that has a {@code LaunchDarkly...} twin,
  * the time ratio ours/theirs by mean, by median and by best iteration.
  *
- * <p>Usage: {@code java -cp benchmarks.jar io.avsb.bench.JmhReport result.json [console.log]}
+ * <p>Usage: {@code java -cp benchmarks.jar io.avsb.bench.JmhReport result.json... [console.log...]}
+ * (arguments ending in {@code .json} are results, the others console logs).
  */
 public final class JmhReport {
   private static final Pattern CALLER =
@@ -32,22 +33,29 @@ public final class JmhReport {
   /** Prints the tables for the given result file and optional log. */
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
-      System.err.println("usage: JmhReport result.json [console.log]");
+      System.err.println("usage: JmhReport result.json... [console.log...]");
       System.exit(2);
     }
-    AvsbValue results = AvsbValue.parse(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
     Map<String, String> caller = new LinkedHashMap<>();
-    if (args.length > 1) {
-      Matcher m = CALLER.matcher(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8));
-      while (m.find()) {
-        caller.put(m.group(1) + " " + m.group(2), m.group(3));
+    List<AvsbValue> results = new ArrayList<>();
+    for (String arg : args) {
+      String text = Files.readString(Path.of(arg), StandardCharsets.UTF_8);
+      if (arg.endsWith(".json")) {
+        AvsbValue file = AvsbValue.parse(text);
+        for (int i = 0; i < file.size(); i++) {
+          results.add(file.get(i));
+        }
+      } else {
+        Matcher m = CALLER.matcher(text);
+        while (m.find()) {
+          caller.put(m.group(1) + " " + m.group(2), m.group(3));
+        }
       }
     }
     Map<String, Row> rows = new LinkedHashMap<>();
-    for (int i = 0; i < results.size(); i++) {
-      Row r = Row.of(results.get(i), caller);
-      rows.put(r.name + " " + r.param, r);
-    }
+    results.stream().map(result -> Row.of(result, caller))
+        .sorted(java.util.Comparator.comparing(Row::name))
+        .forEach(r -> rows.put(r.name + " " + r.param, r));
     System.out.println("| benchmark | flag | score | ± error (99.9%) | unit | median | best |"
         + " B/op (all threads) | B/op (caller thread) |");
     System.out.println("| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
