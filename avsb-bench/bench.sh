@@ -3,6 +3,7 @@
 # measured back to back under the same machine load, then prints the tables of docs/performance.md.
 # Usage: avsb-bench/bench.sh OUT_DIR REGEX [FLAG...] [-- extra JMH options]
 # Example: avsb-bench/bench.sh /tmp/run1 'EvaluationBenchmark'
+# BENCH_JAR=path runs another build of benchmarks.jar (default avsb-bench/target/benchmarks.jar).
 set -euo pipefail
 out="$1"; regex="$2"; shift 2
 flags=()
@@ -10,7 +11,7 @@ while [[ $# -gt 0 && "$1" != "--" ]]; do flags+=("$1"); shift; done
 [[ "${1:-}" == "--" ]] && shift
 extra=("$@")
 [[ ${#flags[@]} -eq 0 ]] && flags=(rule-only rule-rollout in-1000 prereq-top segment-match)
-jar="$(dirname "$0")/target/benchmarks.jar"
+jar="${BENCH_JAR:-$(dirname "$0")/target/benchmarks.jar}"
 mkdir -p "$out"
 cp "$jar" "$out/benchmarks.jar"
 java -version 2>&1 | head -1 > "$out/jvm.txt"
