@@ -87,7 +87,7 @@ public final class JmhReport {
       String name = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1)
           + 1);
       AvsbValue params = result.get("params");
-      String param = params == null || params.get("flag") == null
+      String param = params == null || params.get("flag").stringValue() == null
           ? "-" : params.get("flag").stringValue();
       AvsbValue primary = result.get("primaryMetric");
       List<Double> raw = new ArrayList<>();

@@ -16,13 +16,17 @@ import java.util.concurrent.locks.LockSupport;
  * Flag-change propagation on loopback: an {@link AvsbTestService} streams to an {@link AvsbServer};
  * each round the service sends a {@code patch} of one flag with a new version and value, and the
  * round's time runs from just before the service is told to send it until an evaluation through
- * the server's public API returns the new value. The reader spins ({@code Thread.onSpinWait}) for
+ * the server's public API returns the new value. In mode {@code raw} (the default) the patch is
+ * formatted before the clock starts and sent with {@link AvsbTestService#pushRaw}, so the time is
+ * the wire, the SDK's parsing and store update, and the reader's check; in mode {@code putFlag} it
+ * is sent with {@link AvsbTestService#putFlag}, which also updates the service's own copy of the
+ * data first (a copy of all flags per patch). The reader spins ({@code Thread.onSpinWait}) for
  * the first 200 µs, then checks every ~20 µs (parked), so it does not starve the stream thread on
  * a small machine; the check interval bounds the resolution. Prints p50/p90/p99/max in
  * microseconds over the measured rounds (warm-up rounds are not counted).
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.avsb.bench.PropagationRun [rounds=500]
- * [warmup=100] [fillerFlags=1000]}
+ * [warmup=100] [fillerFlags=1000] [raw|putFlag]}
  */
 public final class PropagationRun {
   private static final String FLAG = "propagation";
@@ -37,6 +41,10 @@ public final class PropagationRun {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 500;
     int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     int fillers = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
+    boolean raw = args.length <= 3 || args[3].equals("raw");
+    if (!raw && !args[3].equals("putFlag")) {
+      throw new IllegalArgumentException("mode must be raw or putFlag, was " + args[3]);
+    }
     try (AvsbTestService service = new AvsbTestService().start()) {
       service.setData(initialData(fillers));
       try (AvsbServer server = AvsbServer.builder("bench-sdk-key")
@@ -48,23 +56,30 @@ public final class PropagationRun {
         ScopedAvsb reader = server.forUser(Map.of("kind", "user", "key", "propagation-reader"));
         int version = 1;
         for (int i = 0; i < warmup; i++) {
-          round(service, reader, ++version);
+          round(service, reader, ++version, raw);
         }
         long[] micros = new long[rounds];
         for (int i = 0; i < rounds; i++) {
-          micros[i] = round(service, reader, ++version) / 1_000;
+          micros[i] = round(service, reader, ++version, raw) / 1_000;
         }
-        print(rounds, warmup, fillers, micros);
+        print(rounds, warmup, fillers, raw, micros);
       }
     }
   }
 
   /** One patch and the wait for it; returns the nanoseconds until the new value was seen. */
-  private static long round(AvsbTestService service, ScopedAvsb reader, int version) {
+  private static long round(AvsbTestService service, ScopedAvsb reader, int version,
+      boolean raw) {
     AvsbValue flag = flag(version);
+    String patch = "event: patch\ndata: " + AvsbValue.fromJava(
+        Map.of("path", "/flags/" + FLAG, "data", flag)).toJson() + "\n\n";
     LockSupport.parkNanos(1_000_000);
     long start = System.nanoTime();
-    service.putFlag(FLAG, flag);
+    if (raw) {
+      service.pushRaw(patch);
+    } else {
+      service.putFlag(FLAG, flag);
+    }
     while (reader.getIntFlag(FLAG, -1) != version) {
       long waited = System.nanoTime() - start;
       if (waited > ROUND_TIMEOUT_NANOS) {
@@ -114,12 +129,13 @@ public final class PropagationRun {
     return AvsbValue.fromJava(data);
   }
 
-  private static void print(int rounds, int warmup, int fillers, long[] micros) {
+  private static void print(int rounds, int warmup, int fillers, boolean raw, long[] micros) {
     long[] sorted = micros.clone();
     Arrays.sort(sorted);
     double mean = Arrays.stream(sorted).average().orElse(Double.NaN);
-    System.out.printf(Locale.ROOT, "propagation over loopback: %d rounds (after %d warm-up rounds),"
-        + " %d other flags in the store, %s %s%n", rounds, warmup, fillers,
+    System.out.printf(Locale.ROOT, "propagation over loopback (%s): %d rounds (after %d warm-up"
+        + " rounds), %d other flags in the store, %s %s%n", raw ? "raw" : "putFlag", rounds, warmup,
+        fillers,
         System.getProperty("java.vm.name"), System.getProperty("java.version"));
     System.out.printf(Locale.ROOT, "| p50 | p90 | p99 | max | min | mean |%n| ---: | ---: | ---: |"
         + " ---: | ---: | ---: |%n| %d µs | %d µs | %d µs | %d µs | %d µs | %.0f µs |%n",
