@@ -30,6 +30,11 @@ public final class AvsbServer implements Closeable {
     runtime.awaitStart();
   }
 
+  /** A synchronous view of a running runtime (the async server's {@code sync()}); waits for nothing. */
+  AvsbServer(ClientRuntime runtime) {
+    this.runtime = Objects.requireNonNull(runtime, "runtime");
+  }
+
   /** A configuration builder whose {@link AvsbConfig.Builder#buildServer()} makes a server. */
   public static AvsbConfig.Builder builder(String sdkKey) {
     return AvsbConfig.builder(sdkKey);
@@ -74,6 +79,16 @@ public final class AvsbServer implements Closeable {
   /** The data source's current state and last error. */
   public DataSourceStatus dataSourceStatus() {
     return runtime.dataSourceStatus();
+  }
+
+  /** The data source's status with change listeners and a blocking wait; see the interface. */
+  public DataSourceStatusProvider dataSourceStatusProvider() {
+    return runtime.statusProvider();
+  }
+
+  /** Flag change and flag value change listeners; see the interface. */
+  public FlagTracker flagTracker() {
+    return runtime.flagTracker();
   }
 
   /** Asks for queued events to be sent now; does not wait for delivery. */

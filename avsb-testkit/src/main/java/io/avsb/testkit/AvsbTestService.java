@@ -175,14 +175,29 @@ public final class AvsbTestService implements AutoCloseable {
    * @throws UncheckedIOException when the port cannot be bound
    */
   public AvsbTestService start() {
+    return start(0);
+  }
+
+  /**
+   * Starts listening on {@code 127.0.0.1} at {@code port} (0: an ephemeral one), such as a port an
+   * SDK was pointed at while the service was down; returns this.
+   *
+   * @throws IllegalArgumentException when the port is out of range
+   * @throws IllegalStateException when already started or closed
+   * @throws UncheckedIOException when the port cannot be bound
+   */
+  public AvsbTestService start(int port) {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be in 0-65535, was " + port);
+    }
     synchronized (lock) {
       if (server != null || closed) {
         throw new IllegalStateException("AvsbTestService can be started once");
       }
       try {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot bind the test service to 127.0.0.1", e);
+        throw new UncheckedIOException("cannot bind the test service to 127.0.0.1:" + port, e);
       }
       executor =
           Executors.newCachedThreadPool(

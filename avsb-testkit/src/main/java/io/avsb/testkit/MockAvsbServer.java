@@ -1,13 +1,9 @@
 package io.avsb.testkit;
 
-import io.avsb.AvsbConfig;
 import io.avsb.AvsbContext;
 import io.avsb.AvsbServer;
 import io.avsb.ScopedAvsb;
-import java.io.Closeable;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A real {@link AvsbServer} over {@link TestData}, with analytics events off, that records what
@@ -27,15 +23,12 @@ import java.util.Objects;
  * they return the default as always. Thread-safe: helpers may be used from any thread, and the
  * accessors return snapshots.
  */
-public final class MockAvsbServer implements Closeable {
-  private final TestData testData;
+public final class MockAvsbServer extends RecordingMock {
   private final AvsbServer server;
-  private final Recorder recorder = new Recorder();
 
   private MockAvsbServer(TestData testData) {
-    this.testData = Objects.requireNonNull(testData, "testData");
-    this.server = new AvsbServer(
-        AvsbConfig.builder(null).dataSource(testData).eventsEnabled(false).hooks(recorder).build());
+    super(testData);
+    this.server = new AvsbServer(config());
   }
 
   /** A mock server over its own, empty {@link TestData}. */
@@ -46,11 +39,6 @@ public final class MockAvsbServer implements Closeable {
   /** A mock server over {@code testData}; changes to it are seen at once. */
   public static MockAvsbServer create(TestData testData) {
     return new MockAvsbServer(testData);
-  }
-
-  /** The test data this server reads. */
-  public TestData testData() {
-    return testData;
   }
 
   /** The real server, for code that needs an {@link AvsbServer}; what it is asked is recorded. */
@@ -66,36 +54,6 @@ public final class MockAvsbServer implements Closeable {
   /** The real server's helper for the context described by {@code context} (see {@link AvsbContext#fromMap}). */
   public ScopedAvsb forUser(Map<String, ?> context) {
     return forUser(AvsbContext.fromMap(context));
-  }
-
-  /** Every flag evaluation recorded since creation or {@link #reset()}, oldest first. */
-  public List<RecordedEvaluation> evaluations() {
-    return recorder.evaluations();
-  }
-
-  /** The recorded evaluations of flag {@code flagKey}, oldest first. */
-  public List<RecordedEvaluation> evaluations(String flagKey) {
-    return evaluations().stream().filter(e -> Objects.equals(e.flagKey(), flagKey)).toList();
-  }
-
-  /** Every {@code track} call recorded since creation or {@link #reset()}, oldest first. */
-  public List<TrackedEvent> trackedEvents() {
-    return recorder.tracked();
-  }
-
-  /** The recorded {@code track} calls for event {@code eventKey}, oldest first. */
-  public List<TrackedEvent> trackedEvents(String eventKey) {
-    return trackedEvents().stream().filter(e -> Objects.equals(e.eventKey(), eventKey)).toList();
-  }
-
-  /** The contexts of every {@code identify} call recorded, oldest first. */
-  public List<AvsbContext> identifiedContexts() {
-    return recorder.identified();
-  }
-
-  /** Forgets everything recorded so far; the flags are unchanged. */
-  public void reset() {
-    recorder.clear();
   }
 
   /** Closes the real server; its data source stops receiving test data updates. Idempotent. */

@@ -1,9 +1,13 @@
 package io.avsb.internal.client;
 
+import io.avsb.AsyncScopedAvsb;
 import io.avsb.AvsbConfig;
 import io.avsb.AvsbContext;
+import io.avsb.AvsbNotReadyException;
 import io.avsb.DataSourceStatus;
+import io.avsb.DataSourceStatusProvider;
 import io.avsb.FeatureFlagsState;
+import io.avsb.FlagTracker;
 import io.avsb.ScopedAvsb;
 import io.avsb.internal.datasource.DataSourceStatusTracker;
 import io.avsb.internal.events.EventProcessor;
@@ -16,7 +20,9 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,25 +32,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything a server runs on, for the synchronous and asynchronous server fronts alike: the
- * scheduler, the flag store and its status, the data source, the event processor, and readiness.
- * The constructor starts the data source without waiting; {@link #awaitStart()} waits up to the
- * configured start wait. Thread-safe.
+ * scheduler, the notifier thread for application callbacks, the flag store and its status, flag
+ * change listeners, the data source, the event processor, and readiness. The constructor starts
+ * the data source without waiting; {@link #awaitStart()} waits up to the configured start wait, and
+ * {@link #startGate()} is the same wait without a blocked thread. Thread-safe.
  */
 public final class ClientRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.client");
   private static final int MAX_LOGGED_PROBLEMS = 1_000;
   private static final Duration THREAD_STOP_WAIT = Duration.ofSeconds(5);
+  private static final Duration NOTIFIER_DRAIN_WAIT = Duration.ofSeconds(2);
 
   private final AvsbConfig config;
+  private final long createdNanos = System.nanoTime();
   private final Scheduler scheduler = new Scheduler();
+  private final Notifier notifier = new Notifier();
   private final FlagStore store = new FlagStore();
   private final DataSourceStatusTracker status;
+  private final StatusProvider statusProvider;
   private final EventProcessor events;
   private final FlagReader reader;
+  private final FlagListeners flagListeners;
   private final Tracker tracker;
   private final DataSource dataSource;
   private final CompletableFuture<Boolean> ready = new CompletableFuture<>();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile boolean notReadyByClose;
+  private CompletableFuture<Void> startGate; // guarded by this
+  private CompletableFuture<Void> onReady; // guarded by this
 
   /** A runtime for {@code config}, with the event processor the configuration calls for. */
   public ClientRuntime(AvsbConfig config) {
@@ -59,12 +74,15 @@ public final class ClientRuntime implements AutoCloseable {
       BiFunction<AvsbConfig, ScheduledExecutorService, EventProcessor> eventProcessor) {
     this.config = Objects.requireNonNull(config, "config");
     Objects.requireNonNull(eventProcessor, "eventProcessor");
-    this.status = new DataSourceStatusTracker(config.clock());
+    this.status = new DataSourceStatusTracker(config.clock(), notifier);
+    this.statusProvider = new StatusProvider(status);
     this.events = createEvents(eventProcessor);
     ProblemLog problems = new ProblemLog(LoggerFactory.getLogger("io.avsb.client"), MAX_LOGGED_PROBLEMS);
     this.reader = new FlagReader(store, events, config.clock(), problems);
+    this.flagListeners = new FlagListeners(notifier, reader);
     this.tracker = new Tracker(events, config.clock(), problems);
     store.whenInitialized().thenRun(() -> ready.complete(true));
+    ready.thenAccept(ok -> notReadyByClose = !ok && closed.get());
     this.dataSource = createDataSource();
     start();
   }
@@ -85,7 +103,7 @@ public final class ClientRuntime implements AutoCloseable {
     try {
       DataSourceFactory factory = DataSourceChoice.choose(config);
       DataSource source = factory.create(new SourceContext(scheduler.executor(), config.clock()),
-          new StoreUpdates(store, status));
+          new StoreUpdates(store, status, flagListeners));
       if (source == null) {
         throw new IllegalStateException("the data source factory returned null");
       }
@@ -127,13 +145,88 @@ public final class ClientRuntime implements AutoCloseable {
     if (wait.isZero() || waitForReady(wait)) {
       return;
     }
-    DataSourceStatus s = status.current();
+    warnNotReady(wait);
+  }
+
+  private void warnNotReady(Duration wait) {
     String why = ready.isDone()
         ? "the data source stopped"
         : "no full data set within " + wait;
-    LOG.warn("A vs B is not ready: {} (data source {}{}); flags give the caller's default with"
-        + " CLIENT_NOT_READY until the first data arrives", why, s.state(),
-        s.lastError() == null ? "" : ", last error: " + s.lastError().message());
+    LOG.warn("A vs B is not ready: {} ({}); flags give the caller's default with"
+        + " CLIENT_NOT_READY until the first data arrives", why, describeStatus());
+  }
+
+  private String describeStatus() {
+    DataSourceStatus s = status.current();
+    DataSourceStatus.ErrorInfo e = s.lastError();
+    return "data source " + s.state() + (e == null ? "" : ", last error: " + e.kind()
+        + (e.statusCode() == 0 ? "" : " " + e.statusCode()) + " " + e.message());
+  }
+
+  /**
+   * A stage that completes, on the notifier thread, when the server is ready, when the data source
+   * gave up or the server closed, or when the start wait measured from this runtime's construction
+   * has passed, whichever comes first; the last logs the same warning as {@link #awaitStart()}.
+   * Never completes exceptionally. The first call sets up the one timer; later calls return the
+   * same stage.
+   */
+  public synchronized CompletableFuture<Void> startGate() {
+    if (startGate != null) {
+      return startGate;
+    }
+    CompletableFuture<Void> gate = new CompletableFuture<>();
+    startGate = gate;
+    if (ready.isDone()) {
+      gate.complete(null); // nothing depends on it yet: no need to hop threads
+      return gate;
+    }
+    ready.whenComplete((ok, e) -> notifier.execute(() -> gate.complete(null)));
+    Duration wait = config.startWait();
+    long left = saturatedNanos(wait) - (System.nanoTime() - createdNanos);
+    if (left <= 0) {
+      if (!wait.isZero() && !ready.isDone()) {
+        warnNotReady(wait);
+      }
+      gate.complete(null);
+      return gate;
+    }
+    Runnable expire = () -> notifier.execute(() -> {
+      if (!gate.isDone()) {
+        warnNotReady(wait);
+        gate.complete(null);
+      }
+    });
+    try {
+      ScheduledFuture<?> timer =
+          scheduler.executor().schedule(expire, left, TimeUnit.NANOSECONDS);
+      gate.whenComplete((v, e) -> timer.cancel(false));
+    } catch (RejectedExecutionException e) {
+      gate.complete(null); // closed already
+    }
+    return gate;
+  }
+
+  /**
+   * A stage completing, on the notifier thread, when the first full data set has arrived, or
+   * exceptionally with an {@link AvsbNotReadyException} saying why when the data source gave up or
+   * the server closed first. Never times out by itself. Later calls return the same stage.
+   */
+  public synchronized CompletionStage<Void> onReady() {
+    if (onReady == null) {
+      CompletableFuture<Void> stage = new CompletableFuture<>();
+      onReady = stage;
+      if (ready.isDone()) {
+        // nothing depends on it yet: settle it here rather than on the notifier
+        settle(stage, ready.join(), notReadyByClose);
+      } else {
+        ready.whenComplete((ok, e) -> {
+          // read here, on the completing thread: by the notifier's turn a close may have followed
+          boolean byClose = closed.get();
+          notifier.execute(() -> settle(stage, ok, byClose));
+        });
+      }
+    }
+    return onReady.minimalCompletionStage();
   }
 
   /** Waits up to {@code timeout} for the first full data set; true when ready. Never throws. */
@@ -162,9 +255,29 @@ public final class ClientRuntime implements AutoCloseable {
     return store.snapshot().initialized();
   }
 
+  private void settle(CompletableFuture<Void> stage, Boolean ok, boolean byClose) {
+    if (Boolean.TRUE.equals(ok) && isReady()) {
+      stage.complete(null);
+      return;
+    }
+    String why = byClose
+        ? "the server was closed before the first data arrived"
+        : "the data source stopped before the first data arrived";
+    stage.completeExceptionally(new AvsbNotReadyException(
+        "A vs B did not become ready: " + why + " (" + describeStatus() + ")", status.current()));
+  }
+
   /** A helper bound to {@code context}; a null context gives a helper whose reads fail cleanly. */
   public ScopedAvsb forUser(AvsbContext context) {
     return new ScopedClient(reader, tracker, context);
+  }
+
+  /**
+   * An async helper bound to {@code context}: its getters wait for {@link #startGate()} without
+   * blocking a thread, then read as {@link #forUser} does.
+   */
+  public AsyncScopedAvsb forUserAsync(AvsbContext context) {
+    return new AsyncScopedClient(forUser(context), startGate());
   }
 
   /** The client-visible flags' values for {@code context}. */
@@ -180,6 +293,16 @@ public final class ClientRuntime implements AutoCloseable {
   /** The status tracker, for status listeners. */
   public DataSourceStatusTracker statusTracker() {
     return status;
+  }
+
+  /** The public status provider; its listeners run on the notifier thread. */
+  public DataSourceStatusProvider statusProvider() {
+    return statusProvider;
+  }
+
+  /** The public flag tracker; its listeners run on the notifier thread. */
+  public FlagTracker flagTracker() {
+    return flagListeners;
   }
 
   /** The flag store, for flag change listeners and tools. */
@@ -202,8 +325,9 @@ public final class ClientRuntime implements AutoCloseable {
   }
 
   /**
-   * Closes the data source, then the event processor (which flushes), then stops the scheduler's
-   * threads, waiting a bounded time for them. Idempotent.
+   * Closes the data source, then the event processor (which flushes), reports {@code OFF}, lets the
+   * notifier deliver what is queued, then stops the notifier's and the scheduler's threads, waiting
+   * a bounded time for them. Idempotent.
    */
   @Override
   public void close() {
@@ -224,6 +348,11 @@ public final class ClientRuntime implements AutoCloseable {
     }
     status.update(DataSourceStatus.State.OFF, null);
     ready.complete(false);
+    // Listeners hear OFF and waiting stages complete before the thread goes.
+    if (!notifier.shutdown(NOTIFIER_DRAIN_WAIT)) {
+      LOG.warn("The avsb-notifier thread did not stop within {}; a listener may be stuck",
+          NOTIFIER_DRAIN_WAIT);
+    }
     if (!scheduler.shutdown(THREAD_STOP_WAIT)) {
       LOG.warn("Some avsb-scheduler threads did not stop within {}", THREAD_STOP_WAIT);
     }

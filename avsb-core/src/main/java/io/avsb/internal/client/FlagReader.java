@@ -148,6 +148,24 @@ final class FlagReader {
     }
   }
 
+  /**
+   * The value flag {@code key} gives {@code context} now, or null when it gives none (not ready,
+   * invalid context, no such flag, no value). Records no event and logs only evaluator failures,
+   * once: for change listeners, off the evaluation path.
+   */
+  AvsbValue peek(AvsbContext context, String key) {
+    try {
+      Snapshot data = store.snapshot();
+      if (!data.initialized() || context == null || !context.isValid() || key == null) {
+        return null;
+      }
+      Flag flag = data.flag(key);
+      return flag == null ? null : evaluateQuietly(data, flag, context).value();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   private EvaluationDetail<AvsbValue> evaluateQuietly(Snapshot data, Flag flag, AvsbContext context) {
     try {
       return Evaluator.evaluate(data, flag, context, null);

@@ -36,24 +36,24 @@ final class Bucketing {
 
   /** The bucket of {@code value} hashed after {@code prefix}; 0 when it is not bucketable. */
   static float bucket(byte[] prefix, AvsbValue value) {
-    EvalScratch s;
+    Object[] s;
     byte[] buf;
     int length;
     if (value instanceof AvsbValue.Str str) {
       String text = str.value();
       s = EvalScratch.get();
-      buf = s.hashBuffer(Sha1.paddedLength(prefix.length + 3 * text.length()));
+      buf = EvalScratch.hashBuffer(s, Sha1.paddedLength(prefix.length + 3 * text.length()));
       System.arraycopy(prefix, 0, buf, 0, prefix.length);
       length = writeUtf8(text, buf, prefix.length);
     } else if (value != null && value.isInt()) {
       s = EvalScratch.get();
-      buf = s.hashBuffer(Sha1.paddedLength(prefix.length + MAX_LONG_DIGITS));
+      buf = EvalScratch.hashBuffer(s, Sha1.paddedLength(prefix.length + MAX_LONG_DIGITS));
       System.arraycopy(prefix, 0, buf, 0, prefix.length);
       length = writeDecimal((long) value.doubleValue(), buf, prefix.length);
     } else {
       return 0F;
     }
-    long first60 = Sha1.first60Bits(buf, length, s.hashSchedule);
+    long first60 = Sha1.first60Bits(buf, length, EvalScratch.hashSchedule(s));
     return (float) first60 / LONG_SCALE;
   }
 

@@ -22,13 +22,13 @@ final class ClauseMatcher {
   /**
    * Whether {@code clause} matches {@code context}.
    *
-   * @param segments the scratch holding the stack of segments being evaluated, or null when no
-   *     segment is being evaluated
+   * @param segments this thread's {@link EvalScratch} when a segment's rules are being evaluated,
+   *     else null
    * @throws MalformedFlagException when the clause's attribute reference is invalid, or a segment
    *     it reaches is malformed or cyclic
    */
   static boolean matches(
-      Clause clause, AvsbContext context, DataLookup data, EvalScratch segments) {
+      Clause clause, AvsbContext context, DataLookup data, Object[] segments) {
     if (clause.op() == Operator.SEGMENT_MATCH) {
       return SegmentMatcher.anyMatches(clause.strings(), context, data, segments)
           != clause.negate();
@@ -155,13 +155,13 @@ final class ClauseMatcher {
     if (dates.length == 0) {
       return false;
     }
-    Timestamp t = EvalScratch.get().timestamp;
-    if (!t.parseInto(value)) {
+    long[] parsed = EvalScratch.parsed(EvalScratch.get());
+    if (!Timestamp.parseInto(value, parsed)) {
       return false;
     }
     boolean before = clause.op() == Operator.BEFORE;
     for (Timestamp d : dates) {
-      int c = t.compareTo(d);
+      int c = d.compareParsed(parsed);
       if (before ? c < 0 : c > 0) {
         return true;
       }
@@ -174,12 +174,15 @@ final class ClauseMatcher {
     if (versions.length == 0) {
       return false;
     }
-    SemanticVersion v = EvalScratch.get().version;
-    if (!v.parseInto(value)) {
+    if (!(value instanceof AvsbValue.Str s)) {
+      return false;
+    }
+    long[] parsed = EvalScratch.parsed(EvalScratch.get());
+    if (!SemanticVersion.parseInto(s.value(), parsed)) {
       return false;
     }
     for (SemanticVersion c : versions) {
-      int cmp = v.compareTo(c);
+      int cmp = c.compareParsed(s.value(), parsed);
       boolean hit = clause.op() == Operator.SEMVER_EQUAL ? cmp == 0
           : clause.op() == Operator.SEMVER_LESS_THAN ? cmp < 0 : cmp > 0;
       if (hit) {

@@ -71,11 +71,12 @@ public final class Evaluator {
   }
 
   /**
-   * @param stack this thread's scratch once prerequisites are being evaluated, else null
+   * @param stack this thread's {@link EvalScratch} once prerequisites are being evaluated, else
+   *     null
    * @param base the depth of the flag stack where this top-level evaluation began
    */
   private static EvaluationDetail<AvsbValue> evaluateFlag(DataLookup data, Flag flag,
-      AvsbContext context, PrerequisiteListener listener, EvalScratch stack, int base) {
+      AvsbContext context, PrerequisiteListener listener, Object[] stack, int base) {
     if (flag.malformedError() != null) {
       return MALFORMED;
     }
@@ -83,11 +84,12 @@ public final class Evaluator {
       return flag.offResult();
     }
     if (!flag.prerequisites().isEmpty()) {
-      EvalScratch s = stack;
+      Object[] s = stack;
       int b = base;
       if (s == null) {
         s = EvalScratch.get();
-        b = s.flagDepth; // a listener may evaluate on this thread while outer flags are stacked
+        // a listener may evaluate on this thread while outer flags are stacked
+        b = EvalScratch.flagDepth(s);
       }
       EvaluationDetail<AvsbValue> failed = checkPrerequisites(data, flag, context, listener, s, b);
       if (failed != null) {
@@ -114,16 +116,16 @@ public final class Evaluator {
 
   /** The first failed prerequisite's result, or null when all are met. */
   private static EvaluationDetail<AvsbValue> checkPrerequisites(DataLookup data, Flag flag,
-      AvsbContext context, PrerequisiteListener listener, EvalScratch s, int base) {
-    if (s.flagDepth - base >= MAX_DEPTH) {
+      AvsbContext context, PrerequisiteListener listener, Object[] s, int base) {
+    if (EvalScratch.flagDepth(s) - base >= MAX_DEPTH) {
       throw new MalformedFlagException("prerequisites nest deeper than " + MAX_DEPTH);
     }
-    s.pushFlag(flag.key());
+    EvalScratch.pushFlag(s, flag.key());
     try {
       List<Prerequisite> prerequisites = flag.prerequisites();
       for (int i = 0; i < prerequisites.size(); i++) {
         Prerequisite p = prerequisites.get(i);
-        if (s.flagOnStack(p.key(), base)) {
+        if (EvalScratch.flagOnStack(s, p.key(), base)) {
           throw new MalformedFlagException(
               "prerequisite \"" + p.key() + "\" of \"" + flag.key() + "\" forms a cycle");
         }
@@ -143,7 +145,7 @@ public final class Evaluator {
       }
       return null;
     } finally {
-      s.popFlag();
+      EvalScratch.popFlag(s);
     }
   }
 

@@ -19,14 +19,14 @@ final class SegmentMatcher {
   /**
    * Whether the context is in any of the segments {@code keys}; unknown segments do not match.
    *
-   * @param stack the scratch whose segment stack holds the segments being evaluated, or null
-   *     when none is
+   * @param stack this thread's {@link EvalScratch} when a segment's rules are being evaluated,
+   *     else null
    * @throws MalformedFlagException on a cycle, an invalid bucketBy or a malformed segment
    */
   static boolean anyMatches(
-      String[] keys, AvsbContext context, DataLookup data, EvalScratch stack) {
+      String[] keys, AvsbContext context, DataLookup data, Object[] stack) {
     for (String key : keys) {
-      if (stack != null && stack.segmentOnStack(key, 0)) {
+      if (stack != null && EvalScratch.segmentOnStack(stack, key)) {
         throw new MalformedFlagException("segment \"" + key + "\" refers to itself through its rules");
       }
       Segment segment = data.segment(key);
@@ -38,7 +38,7 @@ final class SegmentMatcher {
   }
 
   private static boolean matches(
-      Segment segment, AvsbContext context, DataLookup data, EvalScratch stack) {
+      Segment segment, AvsbContext context, DataLookup data, Object[] stack) {
     if (segment.malformedError() != null) {
       throw new MalformedFlagException(
           "segment \"" + segment.key() + "\" is malformed: " + segment.malformedError());
@@ -59,11 +59,11 @@ final class SegmentMatcher {
     if (rules.isEmpty()) {
       return false;
     }
-    EvalScratch s = stack != null ? stack : EvalScratch.get();
-    if (s.segmentDepth >= Evaluator.MAX_DEPTH) {
+    Object[] s = stack != null ? stack : EvalScratch.get();
+    if (EvalScratch.segmentDepth(s) >= Evaluator.MAX_DEPTH) {
       throw new MalformedFlagException("segments nest deeper than " + Evaluator.MAX_DEPTH);
     }
-    s.pushSegment(segment.key());
+    EvalScratch.pushSegment(s, segment.key());
     try {
       for (int i = 0; i < rules.size(); i++) {
         if (ruleMatches(rules.get(i), segment, context, data, s)) {
@@ -72,7 +72,7 @@ final class SegmentMatcher {
       }
       return false;
     } finally {
-      s.popSegment();
+      EvalScratch.popSegment(s);
     }
   }
 
@@ -88,7 +88,7 @@ final class SegmentMatcher {
   }
 
   private static boolean ruleMatches(
-      SegmentRule rule, Segment segment, AvsbContext context, DataLookup data, EvalScratch s) {
+      SegmentRule rule, Segment segment, AvsbContext context, DataLookup data, Object[] s) {
     List<Clause> clauses = rule.clauses();
     for (int i = 0; i < clauses.size(); i++) {
       if (!ClauseMatcher.matches(clauses.get(i), context, data, s)) {

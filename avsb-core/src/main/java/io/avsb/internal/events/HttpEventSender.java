@@ -1,6 +1,7 @@
 package io.avsb.internal.events;
 
 import io.avsb.AvsbConfig;
+import io.avsb.internal.http.SdkHttpClient;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -11,19 +12,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +35,9 @@ public final class HttpEventSender implements EventSender {
   private static final ContentType JSON = ContentType.create("application/json");
 
   private final URI endpoint;
-  private final String sdkKey;
   private final Duration retryDelay;
-  private final CloseableHttpClient client;
+  private final SdkHttpClient client;
+  private final Duration readTimeout;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicBoolean keyRejectionLogged = new AtomicBoolean();
   private volatile HttpPost inFlight;
@@ -62,48 +54,10 @@ public final class HttpEventSender implements EventSender {
     if (retryDelay.isNegative()) {
       throw new IllegalArgumentException("retryDelay must not be negative, was " + retryDelay);
     }
-    this.endpoint = endpoint(config.eventsUri());
-    this.sdkKey = config.sdkKey();
+    this.endpoint = SdkHttpClient.endpoint(config.eventsUri(), PATH);
     this.retryDelay = retryDelay;
-    this.client = buildClient(config);
-  }
-
-  // TODO(network): share the client set-up of io.avsb.internal.http once it exists
-  private static CloseableHttpClient buildClient(AvsbConfig config) {
-    ConnectionConfig connection =
-        ConnectionConfig.custom()
-            .setConnectTimeout(Timeout.of(config.connectTimeout()))
-            .setSocketTimeout(Timeout.of(config.socketTimeout()))
-            .build();
-    HttpClientBuilder builder =
-        HttpClients.custom()
-            .setConnectionManager(
-                PoolingHttpClientConnectionManagerBuilder.create()
-                    .setDefaultConnectionConfig(connection)
-                    .build())
-            .setDefaultRequestConfig(
-                RequestConfig.custom().setResponseTimeout(Timeout.of(config.socketTimeout())).build())
-            .setUserAgent(userAgent())
-            .disableAutomaticRetries()
-            .disableCookieManagement();
-    URI proxy = config.proxyUri();
-    if (proxy != null) {
-      builder.setProxy(new HttpHost(proxy.getScheme(), proxy.getHost(), proxy.getPort()));
-    }
-    return builder.build();
-  }
-
-  static String userAgent() {
-    String version = HttpEventSender.class.getPackage().getImplementationVersion();
-    return "AvsbJava/" + (version == null ? "dev" : version);
-  }
-
-  private static URI endpoint(URI base) {
-    String s = base.toString();
-    while (s.endsWith("/")) {
-      s = s.substring(0, s.length() - 1);
-    }
-    return URI.create(s + PATH);
+    this.client = SdkHttpClient.create(config);
+    this.readTimeout = config.socketTimeout();
   }
 
   @Override
@@ -157,10 +111,7 @@ public final class HttpEventSender implements EventSender {
   }
 
   private Outcome post(byte[] body, String payloadId) {
-    HttpPost post = new HttpPost(endpoint);
-    if (sdkKey != null) {
-      post.setHeader(HttpHeaders.AUTHORIZATION, sdkKey);
-    }
+    HttpPost post = client.post(endpoint, readTimeout);
     post.setHeader(SCHEMA_HEADER, "1");
     post.setHeader(PAYLOAD_ID_HEADER, payloadId);
     post.setEntity(new ByteArrayEntity(body, JSON));
@@ -169,14 +120,10 @@ public final class HttpEventSender implements EventSender {
       if (closed.getCount() == 0) {
         return new Outcome(Status.FATAL, "sender closed");
       }
-      int code =
-          client.execute(
-              post,
-              response -> {
-                EntityUtils.consume(response.getEntity());
-                return response.getCode();
-              });
-      return classify(code);
+      try (ClassicHttpResponse response = client.open(post)) {
+        EntityUtils.consume(response.getEntity());
+        return classify(response.getCode());
+      }
     } catch (IOException | RuntimeException e) {
       if (closed.getCount() == 0) {
         return new Outcome(Status.FATAL, "aborted by shutdown");
@@ -208,7 +155,7 @@ public final class HttpEventSender implements EventSender {
     if (post != null) {
       post.cancel();
     }
-    client.close(CloseMode.IMMEDIATE);
+    client.close();
   }
 
   private enum Status {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import io.avsb.AvsbValue;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,9 +22,12 @@ import java.util.Map;
  * where JSON text is read or written. Thread-safe.
  */
 public final class JsonCodec {
+  // Jackson's default buffer pool keeps buffers in ThreadLocals of the calling thread; on a
+  // container's request threads that pins the webapp's class loader after undeploy
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
           .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+          .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
           .build();
 
   private JsonCodec() {}

@@ -3,6 +3,8 @@ package io.avsb.internal.store;
 import io.avsb.AvsbValue;
 import io.avsb.EvaluationDetail;
 import io.avsb.EvaluationReason;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,7 +63,7 @@ public final class Flag {
     this.clientSideAvailable = clientSideAvailable;
     this.clientSideUsingMobileKey = clientSideUsingMobileKey;
     this.debugEventsUntilDate = debugEventsUntilDate;
-    this.segmentKeys = Set.copyOf(segmentKeys);
+    this.segmentKeys = Collections.unmodifiableSet(new LinkedHashSet<>(segmentKeys));
   }
 
   /** A flag that could not be read: evaluating it gives {@code MALFORMED_FLAG}. */
@@ -195,7 +197,7 @@ public final class Flag {
     return offResult;
   }
 
-  /** The keys of the segments this flag's clauses name directly. */
+  /** The keys of the segments this flag's clauses name directly, in order of appearance. */
   public Set<String> segmentKeys() {
     return segmentKeys;
   }

@@ -233,9 +233,9 @@ public final class FlagParser {
     int version = integer(o, "version", "version", 0);
     if (bool(o, "deleted", "deleted")) {
       return new Segment(key, version, true, null, Set.of(), Set.of(), List.of(), List.of(),
-          List.of(), "", false);
+          List.of(), "", false, Set.of());
     }
-    Set<String> nested = new HashSet<>();
+    Set<String> nested = new LinkedHashSet<>();
     List<SegmentRule> rules = new ArrayList<>();
     List<AvsbValue> rulesJson = array(o, "rules", "rules");
     for (int i = 0; i < rulesJson.size(); i++) {
@@ -249,7 +249,7 @@ public final class FlagParser {
     return new Segment(key, version, false, null, stringSet(o, "included", "included"),
         stringSet(o, "excluded", "excluded"), segmentTargets(o, "includedContexts"),
         segmentTargets(o, "excludedContexts"), rules, orEmpty(string(o, "salt", "salt")),
-        bool(o, "unbounded", "unbounded"));
+        bool(o, "unbounded", "unbounded"), nested);
   }
 
   private static List<SegmentTarget> segmentTargets(AvsbValue.Obj o, String field)

@@ -25,10 +25,11 @@ public final class FlagStore {
     return initialized;
   }
 
-  /** Replaces all data. */
-  public void init(Map<String, StoredItem<Flag>> flags, Map<String, StoredItem<Segment>> segments) {
-    current.set(Snapshot.of(flags, segments));
+  /** Replaces all data; returns the snapshot replaced. */
+  public Snapshot init(Map<String, StoredItem<Flag>> flags, Map<String, StoredItem<Segment>> segments) {
+    Snapshot old = current.getAndSet(Snapshot.of(flags, segments));
     initialized.complete(null);
+    return old;
   }
 
   /**

@@ -1,6 +1,9 @@
 package io.avsb.internal.store;
 
-/** The clause operators of the flag model; {@link #UNKNOWN} for a name this kit does not know. */
+/**
+ * The clause operators of the flag model; {@link #UNKNOWN} for a name this kit does not know.
+ * Immutable and thread-safe.
+ */
 public enum Operator {
   /** JSON equality with any clause value. */
   IN("in"),

@@ -1,5 +1,7 @@
 package io.avsb.internal.store;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -22,12 +24,13 @@ public final class Segment {
   private final String salt;
   private final boolean unbounded;
   private final byte[] hashPrefix;
+  private final Set<String> segmentKeys;
 
   Segment(
       String key, int version, boolean deleted, String malformedError, Set<String> included,
       Set<String> excluded, List<SegmentTarget> includedContexts,
       List<SegmentTarget> excludedContexts, List<SegmentRule> rules, String salt,
-      boolean unbounded) {
+      boolean unbounded, Set<String> segmentKeys) {
     this.key = key;
     this.version = version;
     this.deleted = deleted;
@@ -40,11 +43,12 @@ public final class Segment {
     this.salt = salt;
     this.unbounded = unbounded;
     this.hashPrefix = Rollout.hashPrefix(null, key, salt);
+    this.segmentKeys = Collections.unmodifiableSet(new LinkedHashSet<>(segmentKeys));
   }
 
   static Segment malformed(String key, int version, String error) {
     return new Segment(key, version, false, error, Set.of(), Set.of(), List.of(), List.of(),
-        List.of(), "", false);
+        List.of(), "", false, Set.of());
   }
 
   /** The segment key. */
@@ -105,6 +109,11 @@ public final class Segment {
   /** The UTF-8 bytes of {@code key.salt.}, hashed before a bucketed value; must not be modified. */
   public byte[] hashPrefix() {
     return hashPrefix;
+  }
+
+  /** The keys of the segments this segment's rules name directly. */
+  public Set<String> segmentKeys() {
+    return segmentKeys;
   }
 
   @Override

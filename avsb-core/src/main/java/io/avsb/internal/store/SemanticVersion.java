@@ -6,39 +6,41 @@ import io.avsb.AvsbValue;
  * A semantic version (semver 2.0) for the {@code semVer...} operators, parsed leniently: a missing
  * minor or patch number is 0 ({@code "2"} is {@code 2.0.0}, {@code "2.1-rc"} is {@code
  * 2.1.0-rc}). Build metadata is accepted and ignored. The prerelease is kept as a range of the
- * source text, so parsing allocates nothing.
+ * source text. Immutable and thread-safe.
  *
- * <p>Instances made by {@link #parse(AvsbValue)} are immutable and thread-safe. An instance made
- * with {@link #scratch()} is a reusable parse target for one thread ({@link #parseInto}); it must
- * not be shared.
+ * <p>{@link #parseInto(String, long[])} parses without allocating, into a caller's array, so that
+ * evaluation can compare a context's version for free.
  */
 public final class SemanticVersion {
-  private long major;
-  private long minor;
-  private long patch;
-  private String text;
-  private int preStart;
-  private int preEnd;
+  /** The length of the array {@link #parseInto(String, long[])} fills. */
+  public static final int PARSED_LENGTH = 5;
+  private static final int MAJOR = 0;
+  private static final int MINOR = 1;
+  private static final int PATCH = 2;
+  private static final int PRE_START = 3;
+  private static final int PRE_END = 4;
 
-  private SemanticVersion() {}
+  private final long[] parts;
+  private final String text;
+
+  private SemanticVersion(long[] parts, String text) {
+    this.parts = parts;
+    this.text = text;
+  }
 
   /** Parses a JSON string as a version; null for a non-string or an invalid version. */
   public static SemanticVersion parse(AvsbValue value) {
-    SemanticVersion v = new SemanticVersion();
-    return v.parseInto(value) ? v : null;
+    long[] parts = new long[PARSED_LENGTH];
+    return value instanceof AvsbValue.Str s && parseInto(s.value(), parts)
+        ? new SemanticVersion(parts, s.value()) : null;
   }
 
-  /** A mutable parse target for one thread's use with {@link #parseInto(AvsbValue)}. */
-  public static SemanticVersion scratch() {
-    return new SemanticVersion();
-  }
-
-  /** Parses {@code value} into this scratch instance; false if it is not a valid version. */
-  public boolean parseInto(AvsbValue value) {
-    return value instanceof AvsbValue.Str s && parseText(s.value());
-  }
-
-  private boolean parseText(String s) {
+  /**
+   * Parses {@code s} into {@code out} (at least {@link #PARSED_LENGTH} long: major, minor, patch,
+   * and the start and end of the prerelease in {@code s}, or -1); false, and {@code out}
+   * unchanged, when it is not a valid version.
+   */
+  public static boolean parseInto(String s, long[] out) {
     int n = s.length();
     int i = numberEnd(s, 0);
     if (i < 0) {
@@ -86,12 +88,11 @@ public final class SemanticVersion {
     if (i != n) {
       return false;
     }
-    major = maj;
-    minor = min;
-    patch = pat;
-    text = s;
-    preStart = ps;
-    preEnd = pe;
+    out[MAJOR] = maj;
+    out[MINOR] = min;
+    out[PATCH] = pat;
+    out[PRE_START] = ps;
+    out[PRE_END] = pe;
     return true;
   }
 
@@ -155,23 +156,31 @@ public final class SemanticVersion {
 
   /** Negative, zero or positive as this version has lower, equal or higher precedence. */
   public int compareTo(SemanticVersion o) {
-    int c = Long.compare(major, o.major);
-    if (c == 0) {
-      c = Long.compare(minor, o.minor);
+    return compare(parts, text, o.parts, o.text);
+  }
+
+  /**
+   * Negative, zero or positive as the version parsed from {@code text} into {@code parsed} (by
+   * {@link #parseInto}) has lower, equal or higher precedence than this one.
+   */
+  public int compareParsed(String text, long[] parsed) {
+    return compare(parsed, text, parts, this.text);
+  }
+
+  private static int compare(long[] a, String aText, long[] b, String bText) {
+    for (int i = MAJOR; i <= PATCH; i++) {
+      if (a[i] != b[i]) {
+        return Long.compare(a[i], b[i]);
+      }
     }
-    if (c == 0) {
-      c = Long.compare(patch, o.patch);
-    }
-    if (c != 0) {
-      return c;
-    }
-    boolean hasPre = preStart >= 0;
-    boolean otherHasPre = o.preStart >= 0;
-    if (!hasPre || !otherHasPre) {
+    boolean aPre = a[PRE_START] >= 0;
+    boolean bPre = b[PRE_START] >= 0;
+    if (!aPre || !bPre) {
       // a version without prerelease ranks above any prerelease of it
-      return Boolean.compare(!hasPre, !otherHasPre);
+      return Boolean.compare(!aPre, !bPre);
     }
-    return comparePrerelease(text, preStart, preEnd, o.text, o.preStart, o.preEnd);
+    return comparePrerelease(aText, (int) a[PRE_START], (int) a[PRE_END], bText,
+        (int) b[PRE_START], (int) b[PRE_END]);
   }
 
   private static int comparePrerelease(String a, int ai, int aEnd, String b, int bi, int bEnd) {
@@ -237,7 +246,8 @@ public final class SemanticVersion {
 
   @Override
   public String toString() {
-    return major + "." + minor + "." + patch
-        + (preStart >= 0 ? "-" + text.substring(preStart, preEnd) : "");
+    return parts[MAJOR] + "." + parts[MINOR] + "." + parts[PATCH]
+        + (parts[PRE_START] >= 0
+            ? "-" + text.substring((int) parts[PRE_START], (int) parts[PRE_END]) : "");
   }
 }

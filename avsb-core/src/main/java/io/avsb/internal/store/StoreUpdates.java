@@ -6,8 +6,11 @@ import io.avsb.internal.datasource.DataSourceStatusTracker;
 import io.avsb.spi.DataKind;
 import io.avsb.spi.DataSourceUpdates;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,18 +18,35 @@ import org.slf4j.LoggerFactory;
  * What data sources write to: parses items with {@link FlagParser} (once, before they enter the
  * store) and applies them to a {@link FlagStore}; passes status reports to a {@link
  * DataSourceStatusTracker}. An item marked {@code "deleted": true} is stored as a tombstone.
- * Thread-safe.
+ *
+ * <p>When its {@link FlagChangeSink} is active, each applied update also reports the flags it may
+ * have changed: the updated flag, or every flag whose version, presence or deletion differs after a
+ * full data set, together with every flag depending on a changed item (see {@link
+ * DependencyGraph}). This runs on the writing thread, never on the evaluation path; nothing is
+ * computed while the sink is inactive. Thread-safe.
  */
 public final class StoreUpdates implements DataSourceUpdates {
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.store");
 
   private final FlagStore store;
   private final DataSourceStatusTracker status;
+  private final FlagChangeSink changes;
+  // Writes hold it so that the store, the graph and the order of change reports agree.
+  private final Object writeLock = new Object();
+  // Kept only while the sink is active (built from the store when it becomes so); guarded by
+  // writeLock.
+  private DependencyGraph graph;
 
-  /** Updates that write to {@code store} and report to {@code status}. */
+  /** Updates that write to {@code store} and report to {@code status}, reporting no changes. */
   public StoreUpdates(FlagStore store, DataSourceStatusTracker status) {
+    this(store, status, FlagChangeSink.NONE);
+  }
+
+  /** Updates as above that report the flags each update changed to {@code changes}. */
+  public StoreUpdates(FlagStore store, DataSourceStatusTracker status, FlagChangeSink changes) {
     this.store = Objects.requireNonNull(store, "store");
     this.status = Objects.requireNonNull(status, "status");
+    this.changes = Objects.requireNonNull(changes, "changes");
   }
 
   @Override
@@ -55,7 +75,23 @@ public final class StoreUpdates implements DataSourceUpdates {
     if (status.current().state() != DataSourceStatus.State.OFF) {
       status.update(DataSourceStatus.State.VALID, null);
     }
-    store.init(flags, segments);
+    synchronized (writeLock) {
+      // asked before the write: whoever sees the new data (a reader woken by readiness) and adds
+      // a listener then must not be told of that very data as a change
+      boolean active = changes.active();
+      Snapshot old = store.init(flags, segments);
+      Snapshot now = store.snapshot();
+      if (active) {
+        DependencyGraph before = graph != null ? graph : DependencyGraph.of(old);
+        graph = DependencyGraph.of(now);
+        Set<DependencyGraph.Node> changed = changedItems(old, now);
+        Set<String> affected = new TreeSet<>(before.affectedFlags(changed));
+        affected.addAll(graph.affectedFlags(changed));
+        report(affected);
+      } else {
+        graph = null;
+      }
+    }
     LOG.debug("Stored a full data set of {} flags and {} segments", flags.size(), segments.size());
     return true;
   }
@@ -68,7 +104,7 @@ public final class StoreUpdates implements DataSourceUpdates {
     }
     StoredItem<?> parsed =
         kind == DataKind.FLAGS ? flagItem(key, item) : segmentItem(key, item);
-    return store.upsert(kind, key, parsed);
+    return apply(kind, key, parsed);
   }
 
   @Override
@@ -77,7 +113,61 @@ public final class StoreUpdates implements DataSourceUpdates {
       LOG.error("Rejected a delete without kind or key");
       return false;
     }
-    return store.upsert(kind, key, StoredItem.tombstone(version));
+    return apply(kind, key, StoredItem.tombstone(version));
+  }
+
+  private boolean apply(DataKind kind, String key, StoredItem<?> item) {
+    synchronized (writeLock) {
+      boolean active = changes.active();
+      if (!store.upsert(kind, key, item)) {
+        return false;
+      }
+      if (!active) {
+        graph = null;
+        return true;
+      }
+      if (graph == null) {
+        graph = DependencyGraph.of(store.snapshot());
+      } else {
+        graph.set(kind, key, item.item());
+      }
+      report(graph.affectedFlags(Set.of(new DependencyGraph.Node(kind, key))));
+      return true;
+    }
+  }
+
+  private void report(Set<String> affected) {
+    if (affected.isEmpty()) {
+      return;
+    }
+    try {
+      changes.flagsChanged(affected);
+    } catch (RuntimeException e) {
+      LOG.warn("Reporting flag changes failed: {}", e.toString());
+    }
+  }
+
+  /** Items present in one snapshot only, or present in both at different versions. */
+  private static Set<DependencyGraph.Node> changedItems(Snapshot old, Snapshot now) {
+    Set<DependencyGraph.Node> out = new HashSet<>();
+    addChanged(DataKind.FLAGS, old.flags(), now.flags(), out);
+    addChanged(DataKind.SEGMENTS, old.segments(), now.segments(), out);
+    return out;
+  }
+
+  private static <T> void addChanged(DataKind kind, Map<String, StoredItem<T>> old,
+      Map<String, StoredItem<T>> now, Set<DependencyGraph.Node> out) {
+    Set<String> keys = new HashSet<>(old.keySet());
+    keys.addAll(now.keySet());
+    for (String key : keys) {
+      StoredItem<T> a = old.get(key);
+      StoredItem<T> b = now.get(key);
+      boolean hadItem = a != null && !a.isDeleted();
+      boolean hasItem = b != null && !b.isDeleted();
+      if (hadItem != hasItem || (hasItem && a.version() != b.version())) {
+        out.add(new DependencyGraph.Node(kind, key));
+      }
+    }
   }
 
   @Override

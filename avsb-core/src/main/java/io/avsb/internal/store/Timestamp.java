@@ -4,17 +4,19 @@ import io.avsb.AvsbValue;
 
 /**
  * An instant for the {@code before} and {@code after} operators: epoch seconds plus nanoseconds, so
- * that RFC 3339 fractional seconds keep their full precision.
+ * that RFC 3339 fractional seconds keep their full precision. Immutable and thread-safe.
  *
- * <p>Instances made by {@link #parse(AvsbValue)} are immutable and thread-safe. An instance made
- * with {@link #scratch()} is a reusable parse target for one thread ({@link #parseInto}), so that
- * evaluation can read a context's date without allocating; it must not be shared.
+ * <p>{@link #parseInto(AvsbValue, long[])} parses without allocating, into a caller's array, so
+ * that evaluation can read a context's date for free.
  */
 public final class Timestamp {
-  private long seconds;
-  private int nanos;
+  private final long seconds;
+  private final int nanos;
 
-  private Timestamp() {}
+  private Timestamp(long seconds, int nanos) {
+    this.seconds = seconds;
+    this.nanos = nanos;
+  }
 
   /**
    * Parses a JSON number (epoch milliseconds, truncated to whole milliseconds) or an RFC 3339
@@ -22,24 +24,22 @@ public final class Timestamp {
    * offset. Returns null for anything else.
    */
   public static Timestamp parse(AvsbValue value) {
-    Timestamp t = new Timestamp();
-    return t.parseInto(value) ? t : null;
+    long[] parsed = new long[2];
+    return parseInto(value, parsed) ? new Timestamp(parsed[0], (int) parsed[1]) : null;
   }
 
-  /** A mutable parse target for one thread's use with {@link #parseInto(AvsbValue)}. */
-  public static Timestamp scratch() {
-    return new Timestamp();
-  }
-
-  /** Parses {@code value} into this scratch instance; false (and this unchanged) if invalid. */
-  public boolean parseInto(AvsbValue value) {
+  /**
+   * Parses {@code value} as {@link #parse(AvsbValue)} does into {@code out[0]} (epoch seconds)
+   * and {@code out[1]} (nanoseconds); false, and {@code out} unchanged, when it is not a date.
+   */
+  public static boolean parseInto(AvsbValue value, long[] out) {
     if (value instanceof AvsbValue.Num n) {
       long millis = (long) n.value();
-      seconds = Math.floorDiv(millis, 1000L);
-      nanos = (int) Math.floorMod(millis, 1000L) * 1_000_000;
+      out[0] = Math.floorDiv(millis, 1000L);
+      out[1] = Math.floorMod(millis, 1000L) * 1_000_000L;
       return true;
     }
-    return value instanceof AvsbValue.Str s && parseRfc3339(s.value());
+    return value instanceof AvsbValue.Str s && parseRfc3339(s.value(), out);
   }
 
   /** Epoch seconds. */
@@ -54,11 +54,23 @@ public final class Timestamp {
 
   /** Negative, zero or positive as this instant is before, equal to or after {@code other}. */
   public int compareTo(Timestamp other) {
-    int c = Long.compare(seconds, other.seconds);
-    return c != 0 ? c : Integer.compare(nanos, other.nanos);
+    return compare(seconds, nanos, other.seconds, other.nanos);
   }
 
-  private boolean parseRfc3339(String s) {
+  /**
+   * Negative, zero or positive as the instant {@code parsed} (as {@link #parseInto} leaves it) is
+   * before, equal to or after this one.
+   */
+  public int compareParsed(long[] parsed) {
+    return compare(parsed[0], parsed[1], seconds, nanos);
+  }
+
+  private static int compare(long s1, long n1, long s2, long n2) {
+    int c = Long.compare(s1, s2);
+    return c != 0 ? c : Long.compare(n1, n2);
+  }
+
+  private static boolean parseRfc3339(String s, long[] out) {
     int n = s.length();
     if (n < 20
         || s.charAt(4) != '-' || s.charAt(7) != '-'
@@ -116,9 +128,9 @@ public final class Timestamp {
     if (i != n) {
       return false;
     }
-    seconds = epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second
+    out[0] = epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second
         - offsetSeconds;
-    nanos = fraction;
+    out[1] = fraction;
     return true;
   }
 

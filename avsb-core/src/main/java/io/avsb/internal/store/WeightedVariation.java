@@ -1,7 +1,7 @@
 package io.avsb.internal.store;
 
 /**
- * One bucket of a rollout.
+ * One bucket of a rollout. Immutable and thread-safe.
  *
  * @param variation the variation index given to contexts in this bucket
  * @param weight the bucket's share in units of 1/100,000

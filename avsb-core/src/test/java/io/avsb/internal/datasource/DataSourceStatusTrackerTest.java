@@ -66,6 +66,51 @@ class DataSourceStatusTrackerTest {
     assertThat(heard).isEmpty();
   }
 
+  @Test
+  void listenersRunOnTheNotifierInTheOrderOfTheChangesNotOnTheReportingThread() {
+    List<Runnable> queued = new ArrayList<>();
+    DataSourceStatusTracker deferred = new DataSourceStatusTracker(clock, queued::add);
+    List<State> heard = new ArrayList<>();
+    deferred.addListener(s -> heard.add(s.state()));
+    deferred.update(State.VALID, null);
+    deferred.update(State.INTERRUPTED, null);
+    deferred.update(State.VALID, null);
+    assertThat(heard).isEmpty();
+    queued.forEach(Runnable::run);
+    assertThat(heard).containsExactly(State.VALID, State.INTERRUPTED, State.VALID);
+  }
+
+  @Test
+  void changesWithoutListenersHandNothingToTheNotifier() {
+    List<Runnable> queued = new ArrayList<>();
+    DataSourceStatusTracker deferred = new DataSourceStatusTracker(clock, queued::add);
+    deferred.update(State.VALID, null);
+    assertThat(queued).isEmpty();
+    assertThat(deferred.current().state()).isEqualTo(State.VALID);
+  }
+
+  @Test
+  void waitForReturnsWhenAnotherThreadReportsTheState() throws Exception {
+    java.util.concurrent.CompletableFuture<Boolean> waited =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> tracker.waitFor(State.VALID, java.time.Duration.ofMinutes(1)));
+    tracker.update(State.INTERRUPTED, null);
+    tracker.update(State.VALID, null);
+    assertThat(waited.get(1, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+    assertThat(tracker.waitFor(State.VALID, java.time.Duration.ZERO)).isTrue();
+  }
+
+  @Test
+  void waitForGivesUpOnTimeoutAndAtOnceWhenOff() throws Exception {
+    assertThat(tracker.waitFor(State.VALID, java.time.Duration.ofMillis(20))).isFalse();
+    java.util.concurrent.CompletableFuture<Boolean> waited =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> tracker.waitFor(State.VALID, java.time.Duration.ofDays(365)));
+    tracker.update(State.OFF, null);
+    assertThat(waited.get(1, java.util.concurrent.TimeUnit.MINUTES)).isFalse();
+    assertThat(tracker.waitFor(State.OFF, java.time.Duration.ZERO)).isTrue();
+  }
+
   static final class MutableClock extends Clock {
     Instant now;
 

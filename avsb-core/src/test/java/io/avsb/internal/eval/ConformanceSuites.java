@@ -23,11 +23,13 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * Reads the data-driven evaluation cases of {@code shared/conformance} (see its README): parses
  * each file once for its constants and parameters, expands the parameter runs, substitutes the
- * placeholders textually and parses each run. Not thread-safe (one instance per use).
+ * placeholders textually and parses each run. Thread-safe.
  */
 final class ConformanceSuites {
   /** One expanded run of a file. */
   record Suite(String file, String name, Map<String, Object> sdkData, List<Map<String, Object>> cases) {}
+
+  private static final Map<Path, List<Suite>> LOADED = new LinkedHashMap<>();
 
   private ConformanceSuites() {}
 
@@ -65,11 +67,26 @@ final class ConformanceSuites {
     }
   }
 
+  /** Every run of every case file of {@code dir}, read once per directory and JVM. */
+  static synchronized List<Suite> loadAll(Path dir) throws IOException {
+    List<Suite> suites = LOADED.get(dir);
+    if (suites == null) {
+      suites = new ArrayList<>();
+      for (Path file : files(dir)) {
+        suites.addAll(load(file));
+      }
+      suites = List.copyOf(suites);
+      LOADED.put(dir, suites);
+    }
+    return suites;
+  }
+
   /** Every run of {@code file}, placeholders substituted. */
   @SuppressWarnings("unchecked")
   static List<Suite> load(Path file) throws IOException {
     String raw = Files.readString(file, StandardCharsets.UTF_8);
-    Map<String, Object> first = (Map<String, Object>) yaml().load(raw);
+    Yaml yaml = yaml();
+    Map<String, Object> first = (Map<String, Object>) yaml.load(raw);
     Map<String, Object> constants =
         (Map<String, Object>) first.getOrDefault("constants", Map.of());
     List<Suite> suites = new ArrayList<>();
@@ -77,7 +94,7 @@ final class ConformanceSuites {
       String text = substitute(raw, constants);
       text = substitute(text, run);
       text = substitute(text, constants);
-      Map<String, Object> doc = (Map<String, Object>) yaml().load(text);
+      Map<String, Object> doc = (Map<String, Object>) yaml.load(text);
       Map<String, Object> sdkData = (Map<String, Object>) doc.getOrDefault("sdkData", Map.of());
       List<Map<String, Object>> cases =
           (List<Map<String, Object>>) doc.getOrDefault("evaluations", List.of());

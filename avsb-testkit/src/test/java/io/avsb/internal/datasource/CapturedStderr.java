@@ -10,11 +10,11 @@ import java.util.List;
  * Copies what is written to {@code System.err} (where slf4j-simple logs) while open, still passing
  * it on; {@link #close()} restores the original stream.
  */
-final class CapturedStderr implements AutoCloseable {
+public final class CapturedStderr implements AutoCloseable {
   private final PrintStream original = System.err;
   private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
 
-  CapturedStderr() {
+  public CapturedStderr() {
     OutputStream tee =
         new OutputStream() {
           @Override
@@ -36,7 +36,7 @@ final class CapturedStderr implements AutoCloseable {
     System.setErr(new PrintStream(tee, true, StandardCharsets.UTF_8));
   }
 
-  List<String> lines() {
+  public List<String> lines() {
     synchronized (copy) {
       return copy.toString(StandardCharsets.UTF_8).lines().toList();
     }

@@ -1,0 +1,58 @@
+package io.avsb.internal.web;
+
+import io.avsb.AvsbContext;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds a context from request headers with a {@link HeaderMapping}: the key header gives a
+ * {@code user} context's key, each attribute header a string attribute. Without a key, or when
+ * any mapped value is rejected by {@link UntrustedText}, the request is anonymous; rejections go
+ * to the {@link RejectionLog}. Never throws. Immutable and thread-safe.
+ */
+public final class HeaderContextResolver {
+  private final HeaderMapping mapping;
+  private final RejectionLog rejections;
+
+  /** A resolver for {@code mapping} reporting rejected values to {@code rejections}. */
+  public HeaderContextResolver(HeaderMapping mapping, RejectionLog rejections) {
+    this.mapping = Objects.requireNonNull(mapping, "mapping");
+    this.rejections = Objects.requireNonNull(rejections, "rejections");
+  }
+
+  /** The mapping in use. */
+  public HeaderMapping mapping() {
+    return mapping;
+  }
+
+  /**
+   * The identified context, or null when the headers name nobody: the key header is absent or
+   * blank, or some mapped value was rejected.
+   */
+  public AvsbContext identify(HeaderSource headers) {
+    UntrustedText.Verdict key = UntrustedText.check(headers.header(mapping.keyHeader()));
+    if (!key.accepted()) {
+      rejections.rejected(mapping.keyHeader(), key);
+      return null;
+    }
+    AvsbContext.Builder builder = AvsbContext.builder(key.value());
+    for (Map.Entry<String, String> e : mapping.attributeHeaders().entrySet()) {
+      UntrustedText.Verdict v = UntrustedText.check(headers.header(e.getKey()));
+      if (v.rejected()) {
+        rejections.rejected(e.getKey(), v);
+        return null;
+      }
+      if (v.accepted()) {
+        builder.set(e.getValue(), v.value());
+      }
+    }
+    AvsbContext context = builder.build();
+    return context.isValid() ? context : null;
+  }
+
+  /** The identified context, or {@link AnonymousContexts#ANONYMOUS}. */
+  public AvsbContext resolve(HeaderSource headers) {
+    AvsbContext context = identify(headers);
+    return context != null ? context : AnonymousContexts.ANONYMOUS;
+  }
+}

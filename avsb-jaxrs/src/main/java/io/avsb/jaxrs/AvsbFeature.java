@@ -1,0 +1,259 @@
+package io.avsb.jaxrs;
+
+import io.avsb.AvsbContext;
+import io.avsb.AvsbServer;
+import io.avsb.ScopedAvsb;
+import io.avsb.internal.web.HeaderMapping;
+import io.avsb.internal.web.RejectionLog;
+import io.avsb.internal.web.VisitorKeys;
+import io.avsb.jaxrs.internal.AvsbRequestFilter;
+import io.avsb.jaxrs.internal.ContextSource;
+import io.avsb.jaxrs.internal.FlagGateFilter;
+import io.avsb.jaxrs.internal.HeaderContextSource;
+import io.avsb.jaxrs.internal.HelperBinder;
+import io.avsb.jaxrs.internal.PrincipalContextSource;
+import io.avsb.jaxrs.internal.RequestHelpers;
+import io.avsb.jaxrs.internal.HelperSource;
+import io.avsb.jaxrs.internal.ServletServerSource;
+import io.avsb.jaxrs.internal.VisitorCookie;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A vs B for a JAX-RS application on Jersey (3.1 or 4.0, with HK2 injection). Registers a request
+ * filter that runs after authentication and authorization, resolves who the request is for, and
+ * keeps that request's helper as the request property {@code avsb}; makes {@code @Context
+ * ScopedAvsb} injectable into resource methods, fields and constructors; and enforces {@link
+ * FlagGate}.
+ *
+ * <pre>{@code
+ * // standalone: hand the feature the application's server
+ * new ResourceConfig(CheckoutResource.class).register(new AvsbFeature(server));
+ * // in a servlet container with the A vs B servlet listener: the feature finds the server
+ * new ResourceConfig(CheckoutResource.class).register(AvsbFeature.class);
+ * }</pre>
+ *
+ * <p>Under a servlet container, Jersey's request properties are the servlet request attributes:
+ * when the A vs B servlet filter has already run, its helper is reused, so servlets and resources
+ * of one request share one helper. By default the context comes from the seed's headers ({@code
+ * x-user-id} gives the key, {@code x-user-plan} the {@code plan} attribute, none gives the
+ * anonymous key {@code anon}); {@link #builder()} chooses another resolver. Nothing on a request
+ * path throws: a failing resolver makes the request anonymous and is logged once.
+ *
+ * <p>The feature is immutable and may be registered in several applications; each registration
+ * gets its own request state. Thread-safe.
+ */
+public final class AvsbFeature implements Feature {
+  /** The request property (servlet request attribute) holding the helper by default. */
+  public static final String DEFAULT_ATTRIBUTE = "avsb";
+
+  private final Function<AvsbContext, ScopedAvsb> forUser;
+  private final String attributeName;
+  private final String serverAttribute;
+  private final Identity identity;
+  private final HeaderMapping headers;
+  private final Function<ContainerRequestContext, AvsbContext> resolver;
+  private final String visitorCookie;
+
+  /**
+   * A feature for a servlet container: the server is the one the A vs B servlet listener stored
+   * in the servlet context; contexts come from the seed's headers.
+   */
+  public AvsbFeature() {
+    this(builder());
+  }
+
+  /** A feature using {@code server}, with contexts from the seed's headers. */
+  public AvsbFeature(AvsbServer server) {
+    this(builder().server(server));
+  }
+
+  private AvsbFeature(Builder b) {
+    this.forUser = b.forUser;
+    this.attributeName = b.attributeName;
+    this.serverAttribute = b.serverAttribute;
+    this.identity = b.identity;
+    this.headers = b.headers;
+    this.resolver = b.resolver;
+    this.visitorCookie = b.visitorCookie;
+  }
+
+  /** A builder for a feature with a chosen server, resolver, attribute name or visitor cookie. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Registers the filters and the injection binding. Registering the feature twice in one
+   * application registers them once. Fails (at start-up, never on a request) when Jersey's HK2
+   * injection ({@code jersey-hk2}) is missing.
+   */
+  @Override
+  public boolean configure(FeatureContext context) {
+    if (context.getConfiguration().isRegistered(AvsbRequestFilter.class)) {
+      return true;
+    }
+    requireHk2();
+    RequestHelpers helpers =
+        new RequestHelpers(attributeName, helperSource(), contextSource(), visitors());
+    context.register(new HelperBinder(helpers));
+    context.register(AvsbRequestFilter.class, Priorities.AUTHORIZATION + 1);
+    context.register(FlagGateFilter.class, Priorities.AUTHORIZATION + 2);
+    return true;
+  }
+
+  private HelperSource helperSource() {
+    if (forUser != null) {
+      Function<AvsbContext, ScopedAvsb> fixed = forUser;
+      return locator -> fixed;
+    }
+    if (ServletServerSource.servletApiPresent()) {
+      return new ServletServerSource(serverAttribute);
+    }
+    return locator -> null;
+  }
+
+  private ContextSource contextSource() {
+    RejectionLog rejections = new RejectionLog();
+    return switch (identity) {
+      case HEADERS -> new HeaderContextSource(headers, rejections);
+      case PRINCIPAL -> new PrincipalContextSource(rejections);
+      case CUSTOM -> resolver::apply;
+    };
+  }
+
+  private VisitorCookie visitors() {
+    return visitorCookie == null ? null : new VisitorCookie(visitorCookie, new VisitorKeys());
+  }
+
+  private static void requireHk2() {
+    try {
+      Class.forName(
+          "org.glassfish.hk2.utilities.binding.AbstractBinder",
+          false,
+          AvsbFeature.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new IllegalStateException(
+          "AvsbFeature needs Jersey with HK2 injection: add org.glassfish.jersey.inject:jersey-hk2",
+          e);
+    }
+  }
+
+  private enum Identity {
+    HEADERS,
+    PRINCIPAL,
+    CUSTOM
+  }
+
+  /**
+   * Builds an {@link AvsbFeature}. One way of identifying requests applies, the last one chosen:
+   * {@link #headers headers} (the default), {@link #principal() the principal} or {@link #resolver
+   * a resolver}. Setters validate eagerly and name the bad argument. Not thread-safe.
+   */
+  public static final class Builder {
+    private Function<AvsbContext, ScopedAvsb> forUser;
+    private String attributeName = DEFAULT_ATTRIBUTE;
+    private String serverAttribute = AvsbServer.class.getName();
+    private Identity identity = Identity.HEADERS;
+    private HeaderMapping headers = HeaderMapping.SEED;
+    private Function<ContainerRequestContext, AvsbContext> resolver;
+    private String visitorCookie;
+
+    private Builder() {}
+
+    /** The server to use; without one, the servlet listener's server is looked up. */
+    public Builder server(AvsbServer server) {
+      Objects.requireNonNull(server, "server");
+      this.forUser = server::forUser;
+      return this;
+    }
+
+    /** The request property (servlet request attribute) for the helper; default {@code avsb}. */
+    public Builder attributeName(String attributeName) {
+      this.attributeName = requireText(attributeName, "attributeName");
+      return this;
+    }
+
+    /**
+     * The servlet context attribute where the listener keeps the server, for a listener
+     * configured with another name; default the listener's default.
+     */
+    public Builder serverAttribute(String serverAttribute) {
+      this.serverAttribute = requireText(serverAttribute, "serverAttribute");
+      return this;
+    }
+
+    /**
+     * Identifies requests by headers: {@code keyHeader} gives the key of a {@code user} context,
+     * each entry of {@code attributeHeaders} maps a header to a string attribute. Values are
+     * untrusted: one over 256 characters or with a control character makes the request
+     * anonymous. The default is {@code headers("x-user-id", Map.of("x-user-plan", "plan"))}.
+     */
+    public Builder headers(String keyHeader, Map<String, String> attributeHeaders) {
+      this.headers = new HeaderMapping(keyHeader, attributeHeaders);
+      this.identity = Identity.HEADERS;
+      return this;
+    }
+
+    /**
+     * Identifies requests by the authenticated principal's name (the {@code SecurityContext} as
+     * set by the container or an authentication filter); requests without one are anonymous.
+     */
+    public Builder principal() {
+      this.identity = Identity.PRINCIPAL;
+      return this;
+    }
+
+    /**
+     * Identifies requests with {@code resolver}, called once per request after authentication.
+     * It returns null for a request that names nobody; a null result, an invalid context or an
+     * exception makes the request anonymous (the last two are logged once). It must be
+     * thread-safe.
+     */
+    public Builder resolver(Function<ContainerRequestContext, AvsbContext> resolver) {
+      this.resolver = Objects.requireNonNull(resolver, "resolver");
+      this.identity = Identity.CUSTOM;
+      return this;
+    }
+
+    /**
+     * Gives requests that name nobody a sticky anonymous visitor key from the cookie {@code
+     * avsb_visitor} (issued when missing: HttpOnly, SameSite=Lax, Secure on HTTPS), so a visitor
+     * stays in one experiment bucket across requests.
+     */
+    public Builder visitorCookie() {
+      return visitorCookie(VisitorCookie.DEFAULT_NAME);
+    }
+
+    /** As {@link #visitorCookie()}, with the cookie called {@code name}. */
+    public Builder visitorCookie(String name) {
+      String n = requireText(name, "visitorCookie");
+      for (int i = 0; i < n.length(); i++) {
+        char c = n.charAt(i);
+        if (c <= ' ' || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+          throw new IllegalArgumentException("visitorCookie must be a cookie name, was " + n);
+        }
+      }
+      this.visitorCookie = n;
+      return this;
+    }
+
+    /** Builds the feature. */
+    public AvsbFeature build() {
+      return new AvsbFeature(this);
+    }
+
+    private static String requireText(String value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isBlank()) {
+        throw new IllegalArgumentException(name + " must not be blank");
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.avsb.examples.jaxrs;
+
+import io.avsb.jaxrs.AvsbFeature;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.spi.Container;
+import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
+
+/**
+ * The checkout example's JAX-RS application: the seed's routes, an async variant, a flag-gated
+ * beta route, and {@link AvsbFeature} so resources get {@code @Context ScopedAvsb}. In the WAR the
+ * feature finds the server that {@code AvsbServletContextListener} started; tests hand it one.
+ * The async worker threads stop when Jersey shuts the application down (undeploy).
+ */
+public class CheckoutApplication extends ResourceConfig {
+  /** The application as deployed in a servlet container (see {@code WEB-INF/web.xml}). */
+  public CheckoutApplication() {
+    this(new AvsbFeature());
+  }
+
+  /** The application with a given feature, for running it standalone or in tests. */
+  public CheckoutApplication(AvsbFeature avsb) {
+    ExecutorService workers = Executors.newFixedThreadPool(2, new WorkerThreads());
+    register(avsb);
+    register(CheckoutResource.class);
+    register(BetaResource.class);
+    register(new AsyncCheckoutResource(workers));
+    register(
+        new ContainerLifecycleListener() {
+          @Override
+          public void onStartup(Container container) {}
+
+          @Override
+          public void onReload(Container container) {}
+
+          @Override
+          public void onShutdown(Container container) {
+            workers.shutdownNow();
+            try {
+              workers.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        });
+  }
+
+  private static final class WorkerThreads implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread t = new Thread(task, "checkout-async-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }
+  }
+}
