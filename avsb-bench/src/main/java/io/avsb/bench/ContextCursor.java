@@ -53,9 +53,9 @@ public class ContextCursor {
   /** Prints the caller thread's bytes per call over the measurement iterations. */
   @TearDown(Level.Trial)
   public void report(BenchmarkParams benchmark) {
-    System.out.printf("%n# caller-thread allocation: %s %s %.3f B/op over %d calls%n",
-        benchmark.getBenchmark(), benchmark.getParamsKeys().isEmpty() ? "-"
+    System.out.printf("%n# caller-thread allocation: %s %s %.3f B/op over %d calls (%d calls in"
+        + " all iterations)%n", benchmark.getBenchmark(), benchmark.getParamsKeys().isEmpty() ? "-"
             : benchmark.getParam("flag"),
-        measuredCalls == 0 ? 0.0 : (double) measuredBytes / measuredCalls, measuredCalls);
+        measuredCalls == 0 ? 0.0 : (double) measuredBytes / measuredCalls, measuredCalls, calls);
   }
 }

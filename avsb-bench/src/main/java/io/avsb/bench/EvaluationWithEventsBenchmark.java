@@ -52,9 +52,10 @@ public class EvaluationWithEventsBenchmark {
     System.out.print(" [events held " + probe.held() + ", dropped " + probe.dropped() + "] ");
   }
 
-  /** Closes the server and the sink. */
+  /** Prints the events dropped over the trial, then closes the server and the sink. */
   @TearDown
   public void stop() {
+    System.out.printf("%n# events dropped: %s %d%n", flag, probe.dropped());
     server.close();
     sink.close();
   }

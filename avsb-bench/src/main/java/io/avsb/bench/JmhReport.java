@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  */
 public final class JmhReport {
   private static final Pattern CALLER =
-      Pattern.compile("# caller-thread allocation: (\\S+) (\\S+) ([\\d.]+) B/op");
+      Pattern.compile("# caller-thread allocation: (\\S+) (\\S+) ([\\d.]+) B/op over \\d+ calls"
+          + " \\((\\d+) calls in all iterations\\)");
+  private static final Pattern DROPPED = Pattern.compile("# events dropped: (\\S+) (\\d+)");
 
   private JmhReport() {}
 
@@ -37,6 +39,8 @@ public final class JmhReport {
       System.exit(2);
     }
     Map<String, String> caller = new LinkedHashMap<>();
+    Map<String, Long> calls = new LinkedHashMap<>();
+    Map<String, Long> dropped = new LinkedHashMap<>();
     List<AvsbValue> results = new ArrayList<>();
     for (String arg : args) {
       String text = Files.readString(Path.of(arg), StandardCharsets.UTF_8);
@@ -49,6 +53,11 @@ public final class JmhReport {
         Matcher m = CALLER.matcher(text);
         while (m.find()) {
           caller.put(m.group(1) + " " + m.group(2), m.group(3));
+          calls.put(m.group(1) + " " + m.group(2), Long.parseLong(m.group(4)));
+        }
+        Matcher d = DROPPED.matcher(text);
+        while (d.find()) {
+          dropped.put(d.group(1), Long.parseLong(d.group(2)));
         }
       }
     }
@@ -77,6 +86,17 @@ public final class JmhReport {
       System.out.printf(Locale.ROOT, "| %s | %s | %s | %.3f | %.3f | %.3f |%n", ours.name,
           theirs.name, ours.param, ours.score / theirs.score, ours.median / theirs.median,
           ours.best / theirs.best);
+    }
+    if (!dropped.isEmpty()) {
+      System.out.println();
+      System.out.println("| flag | evaluations (all iterations) | events dropped by ours | share |");
+      System.out.println("| --- | ---: | ---: | ---: |");
+      for (Map.Entry<String, Long> e : dropped.entrySet()) {
+        Long n = calls.get("io.avsb.bench.EvaluationWithEventsBenchmark.evaluate " + e.getKey());
+        System.out.printf(Locale.ROOT, "| %s | %s | %d | %s |%n", e.getKey(),
+            n == null ? "n/a" : n.toString(), e.getValue(),
+            n == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100.0 * e.getValue() / n));
+      }
     }
   }
 
