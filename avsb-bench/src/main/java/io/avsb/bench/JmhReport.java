@@ -70,7 +70,7 @@ public final class JmhReport {
     System.out.println("| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
     for (Row r : rows.values()) {
       System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s | %.1f | %.1f | %s | %s |%n",
-          r.name, r.param, r.score, r.error, r.unit, r.median, r.best, r.allocAll, r.allocCaller);
+          label(r.name), r.param, r.score, r.error, r.unit, r.median, r.best, r.allocAll, r.allocCaller);
     }
     System.out.println();
     System.out.println("| ours | theirs | flag | ratio by mean | ratio by median | ratio by best |");
@@ -83,8 +83,8 @@ public final class JmhReport {
       if (theirs == null) {
         continue;
       }
-      System.out.printf(Locale.ROOT, "| %s | %s | %s | %.3f | %.3f | %.3f |%n", ours.name,
-          theirs.name, ours.param, ours.score / theirs.score, ours.median / theirs.median,
+      System.out.printf(Locale.ROOT, "| %s | %s | %s | %.3f | %.3f | %.3f |%n", label(ours.name),
+          label(theirs.name), ours.param, ours.score / theirs.score, ours.median / theirs.median,
           ours.best / theirs.best);
     }
     if (!dropped.isEmpty()) {
@@ -98,6 +98,13 @@ public final class JmhReport {
             n == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100.0 * e.getValue() / n));
       }
     }
+  }
+
+  /** "ours Track.trackEvent" for TrackBenchmark.trackEvent, "LD ..." for its LaunchDarkly twin. */
+  private static String label(String name) {
+    String who = name.startsWith("LaunchDarkly") ? "LD " : "ours ";
+    String rest = name.startsWith("LaunchDarkly") ? name.substring("LaunchDarkly".length()) : name;
+    return who + rest.replace("Benchmark.evaluate", "").replace("Benchmark.", ".");
   }
 
   private record Row(String name, String param, double score, double error, String unit,
