@@ -1,5 +1,6 @@
 package io.avsb.bench;
 
+import io.avsb.servlet.Avsb;
 import io.avsb.servlet.AvsbFilter;
 import io.avsb.servlet.AvsbServletContextListener;
 import jakarta.servlet.DispatcherType;
@@ -30,8 +31,10 @@ import org.eclipse.jetty.server.handler.ContextHandlerCollection;
  *
  * <p>Usage, from the repository root: {@code java -cp avsb-bench/target/benchmarks.jar
  * io.avsb.bench.FilterLoadRun [requestsPerRound=100000] [rounds=6] [connections=4]
- * [flagsFile=examples/flags.json] [events=on|off]}; with {@code off} the server is built with
- * events disabled (the track calls then do nothing), to tell the event pipeline's share.
+ * [flagsFile=examples/flags.json] [events=on|off] [eventCapacity=10000]}; with {@code off} the
+ * server is built with events disabled (the track calls then do nothing), to tell the event
+ * pipeline's share. The run ends with the event processor's dropped count (read by {@link
+ * EventProbe}).
  */
 public final class FilterLoadRun {
   private FilterLoadRun() {}
@@ -46,11 +49,12 @@ public final class FilterLoadRun {
     if (!events && !args[4].equals("off")) {
       throw new IllegalArgumentException("events must be on or off, was " + args[4]);
     }
+    int capacity = args.length > 5 ? Integer.parseInt(args[5]) : 10_000;
     if (!Files.isRegularFile(flags)) {
       throw new IllegalArgumentException("no flags file at " + flags);
     }
     try (EventSink sink = new EventSink()) {
-      Server server = start(flags, sink, events);
+      Server server = start(flags, sink, events, capacity);
       try {
         int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
         KeepAliveLoad load = new KeepAliveLoad(new InetSocketAddress("127.0.0.1", port), connections);
@@ -58,8 +62,9 @@ public final class FilterLoadRun {
         System.out.println("avsb, user-0 (pro):  " + load.fetch("/avsb/checkout", 0));
         System.out.println("avsb, user-1 (free): " + load.fetch("/avsb/checkout", 1));
         System.out.printf(Locale.ROOT, "load before: %s; %s %s; %d connections, %d requests per"
-            + " round, events %s%n", loadAverage(), System.getProperty("java.vm.name"),
-            System.getProperty("java.version"), connections, requests, events ? "on" : "off");
+            + " round, events %s (capacity %d)%n", loadAverage(), System.getProperty("java.vm.name"),
+            System.getProperty("java.version"), connections, requests, events ? "on" : "off",
+            capacity);
         for (int i = 0; i < 2; i++) {
           load.run("/bare/checkout", requests);
           load.run("/avsb/checkout", requests);
@@ -96,13 +101,21 @@ public final class FilterLoadRun {
             perSecond(requests * rounds, avsbNanos), (double) bareNanos / avsbNanos, median);
         System.out.printf(Locale.ROOT, "load after: %s; event posts received: %d (%d bytes)%n",
             loadAverage(), sink.posts(), sink.bytes());
+        if (events) {
+          EventProbe probe = new EventProbe(Avsb.server(
+              ((ServletContextHandler) ((ContextHandlerCollection) server.getHandler())
+                  .getHandlers().get(1)).getServletContext()));
+          System.out.printf(Locale.ROOT, "events dropped by the SDK (whole run, warm-up"
+              + " included): %d%n", probe.dropped());
+        }
       } finally {
         server.stop();
       }
     }
   }
 
-  private static Server start(Path flags, EventSink sink, boolean events) throws Exception {
+  private static Server start(Path flags, EventSink sink, boolean events, int capacity)
+      throws Exception {
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
@@ -116,7 +129,8 @@ public final class FilterLoadRun {
     avsb.setInitParameter("avsb.sdkKey", "bench-sdk-key");
     avsb.setInitParameter("avsb.flagsFile", flags.toString());
     avsb.setInitParameter("avsb.eventsUri", sink.uri().toString());
-    avsb.addEventListener(new AvsbServletContextListener(b -> b.eventsEnabled(events)));
+    avsb.addEventListener(new AvsbServletContextListener(
+        b -> b.eventsEnabled(events).eventCapacity(capacity)));
     FilterHolder filter = new FilterHolder(new AvsbFilter());
     filter.setAsyncSupported(true);
     avsb.addFilter(filter, "/*", EnumSet.allOf(DispatcherType.class));
