@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 public final class JmhReport {
   private static final Pattern CALLER =
       Pattern.compile("# caller-thread allocation: (\\S+) (\\S+) ([\\d.]+) B/op over \\d+ calls"
-          + " \\((\\d+) calls in all iterations\\)");
+          + "(?: \\((\\d+) calls in all iterations\\))?");
   private static final Pattern DROPPED = Pattern.compile("# events dropped: (\\S+) (\\d+)");
 
   private JmhReport() {}
@@ -53,7 +53,9 @@ public final class JmhReport {
         Matcher m = CALLER.matcher(text);
         while (m.find()) {
           caller.put(m.group(1) + " " + m.group(2), m.group(3));
-          calls.put(m.group(1) + " " + m.group(2), Long.parseLong(m.group(4)));
+          if (m.group(4) != null) {
+            calls.put(m.group(1) + " " + m.group(2), Long.parseLong(m.group(4)));
+          }
         }
         Matcher d = DROPPED.matcher(text);
         while (d.find()) {
@@ -72,9 +74,7 @@ public final class JmhReport {
       System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s | %.1f | %.1f | %s | %s |%n",
           label(r.name), r.param, r.score, r.error, r.unit, r.median, r.best, r.allocAll, r.allocCaller);
     }
-    System.out.println();
-    System.out.println("| ours | theirs | flag | ratio by mean | ratio by median | ratio by best |");
-    System.out.println("| --- | --- | --- | ---: | ---: | ---: |");
+    boolean header = false;
     for (Row ours : rows.values()) {
       if (ours.name.startsWith("LaunchDarkly")) {
         continue;
@@ -82,6 +82,12 @@ public final class JmhReport {
       Row theirs = rows.get("LaunchDarkly" + ours.name + " " + ours.param);
       if (theirs == null) {
         continue;
+      }
+      if (!header) {
+        System.out.println();
+        System.out.println("| ours | theirs | flag | ratio by mean | ratio by median | ratio by best |");
+        System.out.println("| --- | --- | --- | ---: | ---: | ---: |");
+        header = true;
       }
       System.out.printf(Locale.ROOT, "| %s | %s | %s | %.3f | %.3f | %.3f |%n", label(ours.name),
           label(theirs.name), ours.param, ours.score / theirs.score, ours.median / theirs.median,
