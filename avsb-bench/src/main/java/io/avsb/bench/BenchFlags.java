@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * The flag data every evaluation benchmark runs on, as one JSON document in the server-side flag
- * model ({@code {"flags": ..., "segments": ...}}) that both SDKs load unchanged from a file, and the
- * contexts they evaluate for. Each benchmarked flag is one shape named by the issue. Stateless and
- * thread-safe.
+ * model ({@code {"flags": ..., "segments": ...}}) that both SDKs load unchanged from a file, and
+ * the contexts they evaluate for. Each benchmarked flag is one shape named by the issue. Stateless
+ * and thread-safe.
  */
 public final class BenchFlags {
   /** A rule-only boolean flag: two rules on {@code plan} and {@code country}, fallthrough false. */

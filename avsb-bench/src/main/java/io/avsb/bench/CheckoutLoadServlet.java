@@ -26,6 +26,7 @@ public final class CheckoutLoadServlet extends HttpServlet {
     this.useFlags = useFlags;
   }
 
+  /** Answers the checkout JSON, reading flags and tracking when built to. */
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {

@@ -15,7 +15,7 @@ import org.openjdk.jmh.runner.IterationType;
  * measures what the benchmark thread alone allocates per call over the measurement iterations
  * (JMH's {@code -prof gc} counts every thread, including the SDKs' event threads), and prints it
  * at the end of the trial as {@code # caller-thread allocation: ...}. Each benchmark calls {@link
- * #next()} exactly once per operation.
+ * #next()} exactly once per operation. Confined to its benchmark thread (JMH's thread scope).
  */
 @State(Scope.Thread)
 public class ContextCursor {

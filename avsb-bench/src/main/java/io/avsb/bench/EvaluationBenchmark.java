@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * scoped helper per call from {@code server.forUser(context)}, then {@code getBoolFlag}. The
  * contexts cycle through {@link BenchFlags#CONTEXTS} distinct users. Compare with {@link
  * LaunchDarklyEvaluationBenchmark}, which runs the same flags file and contexts.
+ * JMH runs it on one thread per trial; the server it measures is thread-safe.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * EventSink} with a one-hour flush interval, so no delivery happens while measuring. Prints the
  * dropped-event count after each iteration: it must stay 0, or the drop path was measured.
  * Compare with {@link LaunchDarklyEvaluationWithEventsBenchmark}.
+ * JMH runs it on one thread per trial.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -57,14 +57,15 @@ public final class FilterLoadRun {
       Server server = start(flags, sink, events, capacity);
       try {
         int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-        KeepAliveLoad load = new KeepAliveLoad(new InetSocketAddress("127.0.0.1", port), connections);
+        KeepAliveLoad load =
+            new KeepAliveLoad(new InetSocketAddress("127.0.0.1", port), connections);
         System.out.println("bare, user-0:   " + load.fetch("/bare/checkout", 0));
         System.out.println("avsb, user-0 (pro):  " + load.fetch("/avsb/checkout", 0));
         System.out.println("avsb, user-1 (free): " + load.fetch("/avsb/checkout", 1));
         System.out.printf(Locale.ROOT, "load before: %s; %s %s; %d connections, %d requests per"
-            + " round, events %s (capacity %d)%n", loadAverage(), System.getProperty("java.vm.name"),
-            System.getProperty("java.version"), connections, requests, events ? "on" : "off",
-            capacity);
+            + " round, events %s (capacity %d)%n", loadAverage(),
+            System.getProperty("java.vm.name"), System.getProperty("java.version"), connections,
+            requests, events ? "on" : "off", capacity);
         for (int i = 0; i < 2; i++) {
           load.run("/bare/checkout", requests);
           load.run("/avsb/checkout", requests);

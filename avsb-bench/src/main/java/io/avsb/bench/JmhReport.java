@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * {@link ContextCursor}; then, for each of our benchmarks that has a {@code LaunchDarkly...} twin,
  * the time ratio ours/theirs by mean, by median and by best iteration.
  *
- * <p>Usage: {@code java -cp benchmarks.jar io.avsb.bench.JmhReport result.json... [console.log...]}
+ * <p>Usage: {@code java -cp benchmarks.jar io.avsb.bench.JmhReport result.json...
+ * [console.log...]}
  * (arguments ending in {@code .json} are results, the others console logs).
  */
 public final class JmhReport {
@@ -72,7 +73,8 @@ public final class JmhReport {
     System.out.println("| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
     for (Row r : rows.values()) {
       System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s | %.1f | %.1f | %s | %s |%n",
-          label(r.name), r.param, r.score, r.error, r.unit, r.median, r.best, r.allocAll, r.allocCaller);
+          label(r.name), r.param, r.score, r.error, r.unit, r.median, r.best, r.allocAll,
+          r.allocCaller);
     }
     boolean header = false;
     for (Row ours : rows.values()) {
@@ -85,7 +87,8 @@ public final class JmhReport {
       }
       if (!header) {
         System.out.println();
-        System.out.println("| ours | theirs | flag | ratio by mean | ratio by median | ratio by best |");
+        System.out.println(
+            "| ours | theirs | flag | ratio by mean | ratio by median | ratio by best |");
         System.out.println("| --- | --- | --- | ---: | ---: | ---: |");
         header = true;
       }
@@ -95,7 +98,8 @@ public final class JmhReport {
     }
     if (!dropped.isEmpty()) {
       System.out.println();
-      System.out.println("| flag | evaluations (all iterations) | events dropped by ours | share |");
+      System.out.println(
+          "| flag | evaluations (all iterations) | events dropped by ours | share |");
       System.out.println("| --- | ---: | ---: | ---: |");
       for (Map.Entry<String, Long> e : dropped.entrySet()) {
         Long n = calls.get("io.avsb.bench.EvaluationWithEventsBenchmark.evaluate " + e.getKey());

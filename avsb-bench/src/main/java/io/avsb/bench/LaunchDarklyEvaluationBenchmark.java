@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The LaunchDarkly Java server SDK 7.11.0 counterpart of {@link EvaluationBenchmark}: the same
  * flags file through its file data source, events off, the same contexts, {@code boolVariation}.
+ * JMH runs it on one thread per trial.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The LaunchDarkly counterpart of {@link EvaluationWithEventsBenchmark}: events on, sent to the
  * same kind of local sink with a one-hour flush interval (and no diagnostic events).
+ * JMH runs it on one thread per trial.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * calls, each batch flushed to a local {@link EventSink} before the next one, outside the
  * measurement. The purchase data is a prebuilt {@code LDValue} (its API takes one), so the
  * conversion our {@code track} does from a {@code Map} is not charged to it.
+ * Single-threaded: the per-invocation drain assumes one benchmark thread.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -1,6 +1,7 @@
 package io.avsb.bench;
 
 import io.avsb.AvsbServer;
+import io.avsb.FlagChangeEvent;
 import io.avsb.AvsbValue;
 import io.avsb.ScopedAvsb;
 import io.avsb.testkit.AvsbTestService;
@@ -10,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Flag-change propagation on loopback: an {@link AvsbTestService} streams to an {@link AvsbServer};
@@ -20,13 +24,16 @@ import java.util.concurrent.locks.LockSupport;
  * formatted before the clock starts and sent with {@link AvsbTestService#pushRaw}, so the time is
  * the wire, the SDK's parsing and store update, and the reader's check; in mode {@code putFlag} it
  * is sent with {@link AvsbTestService#putFlag}, which also updates the service's own copy of the
- * data first (a copy of all flags per patch). The reader spins ({@code Thread.onSpinWait}) for
+ * data first (a copy of all flags per patch). With reader {@code spin} (the default) the reader
+ * evaluates in a loop; with {@code listener} the round ends when the server's flag change listener
+ * ({@link io.avsb.FlagTracker}) is told of the flag, on the server's notifier thread, and the new
+ * value is then checked through an evaluation. The reader spins ({@code Thread.onSpinWait}) for
  * the first 200 µs, then checks every ~20 µs (parked), so it does not starve the stream thread on
  * a small machine; the check interval bounds the resolution. Prints p50/p90/p99/max in
  * microseconds over the measured rounds (warm-up rounds are not counted).
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.avsb.bench.PropagationRun [rounds=500]
- * [warmup=100] [fillerFlags=1000] [raw|putFlag]}
+ * [warmup=100] [fillerFlags=1000] [raw|putFlag] [spin|listener]}
  */
 public final class PropagationRun {
   private static final String FLAG = "propagation";
@@ -45,6 +52,10 @@ public final class PropagationRun {
     if (!raw && !args[3].equals("putFlag")) {
       throw new IllegalArgumentException("mode must be raw or putFlag, was " + args[3]);
     }
+    boolean listen = args.length > 4 && args[4].equals("listener");
+    if (args.length > 4 && !listen && !args[4].equals("spin")) {
+      throw new IllegalArgumentException("reader must be spin or listener, was " + args[4]);
+    }
     try (AvsbTestService service = new AvsbTestService().start()) {
       service.setData(initialData(fillers));
       try (AvsbServer server = AvsbServer.builder("bench-sdk-key")
@@ -54,31 +65,51 @@ public final class PropagationRun {
           throw new IllegalStateException("the server did not get the first data set");
         }
         ScopedAvsb reader = server.forUser(Map.of("kind", "user", "key", "propagation-reader"));
+        Listener listener = null;
+        if (listen) {
+          listener = new Listener();
+          server.flagTracker().addFlagChangeListener(listener);
+        }
         int version = 1;
         for (int i = 0; i < warmup; i++) {
-          round(service, reader, ++version, raw);
+          round(service, reader, listener, ++version, raw);
         }
         long[] micros = new long[rounds];
         for (int i = 0; i < rounds; i++) {
-          micros[i] = round(service, reader, ++version, raw) / 1_000;
+          micros[i] = round(service, reader, listener, ++version, raw) / 1_000;
         }
-        print(rounds, warmup, fillers, raw, micros);
+        print(rounds, warmup, fillers, raw, listen, micros);
       }
     }
   }
 
   /** One patch and the wait for it; returns the nanoseconds until the new value was seen. */
-  private static long round(AvsbTestService service, ScopedAvsb reader, int version,
-      boolean raw) {
+  private static long round(AvsbTestService service, ScopedAvsb reader, Listener listener,
+      int version, boolean raw) {
     AvsbValue flag = flag(version);
     String patch = "event: patch\ndata: " + AvsbValue.fromJava(
         Map.of("path", "/flags/" + FLAG, "data", flag)).toJson() + "\n\n";
     LockSupport.parkNanos(1_000_000);
+    CountDownLatch told = listener == null ? null : listener.expect();
     long start = System.nanoTime();
     if (raw) {
       service.pushRaw(patch);
     } else {
       service.putFlag(FLAG, flag);
+    }
+    if (listener != null) {
+      try {
+        if (!told.await(ROUND_TIMEOUT_NANOS, TimeUnit.NANOSECONDS)) {
+          throw new IllegalStateException("no change notice for version " + version + " in 5 s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+      if (reader.getIntFlag(FLAG, -1) != version) {
+        throw new IllegalStateException("notified, but version " + version + " is not visible");
+      }
+      return listener.toldAt - start;
     }
     while (reader.getIntFlag(FLAG, -1) != version) {
       long waited = System.nanoTime() - start;
@@ -92,6 +123,25 @@ public final class PropagationRun {
       }
     }
     return System.nanoTime() - start;
+  }
+
+  /** Notes when the server reports a change of the measured flag. */
+  private static final class Listener implements Consumer<FlagChangeEvent> {
+    private volatile CountDownLatch latch = new CountDownLatch(1);
+    private volatile long toldAt;
+
+    CountDownLatch expect() {
+      latch = new CountDownLatch(1);
+      return latch;
+    }
+
+    @Override
+    public void accept(FlagChangeEvent event) {
+      if (FLAG.equals(event.key())) {
+        toldAt = System.nanoTime();
+        latch.countDown();
+      }
+    }
   }
 
   private static AvsbValue flag(int version) {
@@ -129,13 +179,14 @@ public final class PropagationRun {
     return AvsbValue.fromJava(data);
   }
 
-  private static void print(int rounds, int warmup, int fillers, boolean raw, long[] micros) {
+  private static void print(int rounds, int warmup, int fillers, boolean raw, boolean listen,
+      long[] micros) {
     long[] sorted = micros.clone();
     Arrays.sort(sorted);
     double mean = Arrays.stream(sorted).average().orElse(Double.NaN);
-    System.out.printf(Locale.ROOT, "propagation over loopback (%s): %d rounds (after %d warm-up"
-        + " rounds), %d other flags in the store, %s %s%n", raw ? "raw" : "putFlag", rounds, warmup,
-        fillers,
+    System.out.printf(Locale.ROOT, "propagation over loopback (%s, %s): %d rounds (after %d"
+        + " warm-up rounds), %d other flags in the store, %s %s%n", raw ? "raw" : "putFlag",
+        listen ? "listener" : "spinning reader", rounds, warmup, fillers,
         System.getProperty("java.vm.name"), System.getProperty("java.version"));
     System.out.printf(Locale.ROOT, "| p50 | p90 | p99 | max | min | mean |%n| ---: | ---: | ---: |"
         + " ---: | ---: | ---: |%n| %d µs | %d µs | %d µs | %d µs | %d µs | %.0f µs |%n",

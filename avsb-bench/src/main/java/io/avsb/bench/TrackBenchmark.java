@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * EventSink} and the benchmark waits until the processor holds nothing. So no delivery I/O runs
  * while measuring, and no call takes the cheaper queue-full path (checked: any drop fails the
  * run). Compare with {@link LaunchDarklyTrackBenchmark}.
+ * Single-threaded: the per-invocation drain assumes one benchmark thread.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
