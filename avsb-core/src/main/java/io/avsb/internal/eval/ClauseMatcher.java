@@ -74,7 +74,7 @@ final class ClauseMatcher {
     switch (clause.op()) {
       case IN:
         return value instanceof AvsbValue.Str str
-            ? clause.stringSet().contains(str.value())
+            ? clause.inStrings(str.value())
             : clause.valueSet().contains(value);
       case STARTS_WITH:
       case ENDS_WITH:

@@ -21,6 +21,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class Clause {
   private static final String[] NO_STRINGS = new String[0];
+  private static final int SMALL_IN = 8;
 
   private final String contextKind;
   private final AttributeRef attribute;
@@ -30,6 +31,7 @@ public final class Clause {
   private final boolean negate;
   private final Set<AvsbValue> valueSet;
   private final Set<String> stringSet;
+  private final String[] inStrings;
   private final String[] strings;
   private final Pattern[] patterns;
   private final double[] numbers;
@@ -60,6 +62,9 @@ public final class Clause {
     // their String so no record equals/hashCode runs on the hot path
     this.valueSet = op == Operator.IN ? nonStrings(values) : Set.of();
     this.stringSet = op == Operator.IN ? stringSet(values) : Set.of();
+    // a few strings are found faster by comparing them in turn than by hashing
+    this.inStrings = op == Operator.IN && stringSet.size() <= SMALL_IN
+        ? stringSet.toArray(NO_STRINGS) : null;
     this.strings = isStringOp(op) || op == Operator.SEGMENT_MATCH ? strings(values) : NO_STRINGS;
     this.patterns = op == Operator.MATCHES ? patterns(values) : new Pattern[0];
     this.numbers = isNumericOp(op) ? numbers(values) : new double[0];
@@ -156,6 +161,20 @@ public final class Clause {
   /** For {@code in}: the string values, as a set of strings. */
   public Set<String> stringSet() {
     return stringSet;
+  }
+
+  /** For {@code in}: whether {@code value} is one of the string values. */
+  public boolean inStrings(String value) {
+    String[] few = inStrings;
+    if (few == null) {
+      return stringSet.contains(value);
+    }
+    for (String s : few) {
+      if (s.equals(value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Set<AvsbValue> nonStrings(List<AvsbValue> values) {
