@@ -2,6 +2,8 @@ package io.avsb.internal.datasource;
 
 import io.avsb.DataSourceStatus.ErrorInfo;
 import io.avsb.DataSourceStatus.ErrorKind;
+import io.avsb.DataSourceStatus.State;
+import io.avsb.spi.DataSourceUpdates;
 import io.avsb.internal.http.HttpStatuses;
 import io.avsb.internal.http.KeyMask;
 import java.time.Instant;
@@ -48,6 +50,16 @@ public record HttpFailure(ErrorKind kind, int status, String message, boolean re
   /** This failure as a status error at {@code time}. */
   public ErrorInfo toErrorInfo(Instant time) {
     return new ErrorInfo(kind, status, message, time);
+  }
+
+  /**
+   * Reports this failure as the source's status at {@code time}: {@code OFF} when it is not
+   * recoverable, else {@code INTERRUPTED} once the source has had data ({@code initialized}) and
+   * {@code INITIALIZING} before. The caller holds its report lock and has checked it is not closed.
+   */
+  public void reportTo(DataSourceUpdates updates, boolean initialized, Instant time) {
+    State state = !recoverable ? State.OFF : initialized ? State.INTERRUPTED : State.INITIALIZING;
+    updates.updateStatus(state, toErrorInfo(time));
   }
 
   /**

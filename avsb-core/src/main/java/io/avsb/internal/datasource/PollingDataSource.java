@@ -228,7 +228,7 @@ public final class PollingDataSource implements DataSource {
       }
       failure.logStopped(LOG, "polling", config.sdkKey());
       synchronized (reportLock) {
-        updates.updateStatus(State.OFF, failure.toErrorInfo(context.clock().instant()));
+        failure.reportTo(updates, initialized, context.clock().instant());
       }
       started.complete(false);
       return;
@@ -237,9 +237,7 @@ public final class PollingDataSource implements DataSource {
       if (isStopped()) {
         return;
       }
-      updates.updateStatus(
-          initialized ? State.INTERRUPTED : State.INITIALIZING,
-          failure.toErrorInfo(context.clock().instant()));
+      failure.reportTo(updates, initialized, context.clock().instant());
     }
     LOG.warn("A vs B poll failed ({}); polling again in {} s", failure.message(), interval.toSeconds());
   }

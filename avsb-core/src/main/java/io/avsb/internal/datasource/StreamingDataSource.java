@@ -248,7 +248,7 @@ public final class StreamingDataSource implements DataSource {
       }
       failure.logStopped(LOG, "streaming", config.sdkKey());
       synchronized (reportLock) {
-        updates.updateStatus(State.OFF, failure.toErrorInfo(context.clock().instant()));
+        failure.reportTo(updates, initialized, context.clock().instant());
       }
       started.complete(false);
       return;
@@ -257,9 +257,7 @@ public final class StreamingDataSource implements DataSource {
       if (isStopped()) {
         return;
       }
-      updates.updateStatus(
-          initialized ? State.INTERRUPTED : State.INITIALIZING,
-          failure.toErrorInfo(context.clock().instant()));
+      failure.reportTo(updates, initialized, context.clock().instant());
     }
     Duration delay = backoff.nextDelay(context.clock().instant());
     LOG.warn("A vs B stream interrupted ({}); reconnecting in {} ms", failure.message(), delay.toMillis());
