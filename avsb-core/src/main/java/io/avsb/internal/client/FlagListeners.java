@@ -5,6 +5,7 @@ import io.avsb.AvsbValue;
 import io.avsb.FlagChangeEvent;
 import io.avsb.FlagTracker;
 import io.avsb.FlagValueChangeEvent;
+import io.avsb.internal.log.LogText;
 import io.avsb.internal.store.FlagChangeSink;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,7 @@ import io.avsb.AvsbValue;
 import io.avsb.internal.events.CustomEvent;
 import io.avsb.internal.events.EventProcessor;
 import io.avsb.internal.events.IdentifyEvent;
+import io.avsb.internal.log.LogText;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;

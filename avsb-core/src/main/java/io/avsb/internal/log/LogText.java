@@ -1,15 +1,18 @@
-package io.avsb.internal.client;
+package io.avsb.internal.log;
 
 /**
- * Makes caller-supplied text (flag keys, event keys) safe for a log line: control characters
- * escaped, so no line can be forged, and long text cut short. Thread-safe.
+ * Makes service- or caller-supplied text (flag keys, event keys, patch paths, error text) safe for
+ * a log line or a status message: control characters escaped, so no line can be forged, and long
+ * text cut short. The one escaping helper of the kit: every such string goes through it. Stateless
+ * and thread-safe.
  */
-final class LogText {
+public final class LogText {
   private static final int MAX = 120;
 
   private LogText() {}
 
-  static String of(String text) {
+  /** The text quoted, with control characters escaped and cut after 120 characters. */
+  public static String of(String text) {
     if (text == null) {
       return "null";
     }

@@ -1,4 +1,4 @@
-package io.avsb.internal.client;
+package io.avsb.internal.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
