@@ -3,18 +3,19 @@ package io.avsb.internal.eval;
 import io.avsb.AttributeRef;
 import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
+import io.avsb.internal.store.BoundedRegex;
 import io.avsb.internal.store.Clause;
 import io.avsb.internal.store.Operator;
 import io.avsb.internal.store.SemanticVersion;
 import io.avsb.internal.store.Timestamp;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Decides whether a clause matches a context. A missing context kind or attribute never matches,
  * negated or not; an array attribute matches when any of its scalar elements does; {@code kind}
  * as the attribute tests each of the context's kinds. Operators never match values of the wrong
- * type. Stateless and thread-safe.
+ * type. A regex search that exceeds its step budget does not match (see {@link BoundedRegex}).
+ * Stateless and thread-safe.
  */
 final class ClauseMatcher {
   private ClauseMatcher() {}
@@ -82,9 +83,9 @@ final class ClauseMatcher {
         return value instanceof AvsbValue.Str s && matchesString(clause, s.value());
       case MATCHES:
         if (value instanceof AvsbValue.Str s) {
-          Pattern[] patterns = clause.patterns();
-          for (Pattern p : patterns) {
-            if (p.matcher(s.value()).find()) {
+          BoundedRegex[] regexes = clause.regexes();
+          for (BoundedRegex r : regexes) {
+            if (RegexSearches.find(r, s.value())) {
               return true;
             }
           }

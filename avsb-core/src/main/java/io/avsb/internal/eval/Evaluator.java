@@ -5,6 +5,7 @@ import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
 import io.avsb.EvaluationDetail;
 import io.avsb.EvaluationReason.ErrorKind;
+import io.avsb.internal.log.LogText;
 import io.avsb.internal.store.Clause;
 import io.avsb.internal.store.Flag;
 import io.avsb.internal.store.Prerequisite;
@@ -19,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Evaluates flags per the A vs B flag model: off, prerequisites, individual targets, rules in
  * order, fallthrough. Results are the flag's prebuilt instances, so an evaluation allocates
- * nothing (only a {@code matches} clause allocates its regex matcher). Errors are results, never
- * exceptions, and are logged once per flag version. Stateless and thread-safe.
+ * nothing (only a {@code matches} clause allocates its regex matcher and the budgeted view of the
+ * value). Errors are results, never exceptions, and are logged once per flag version. Stateless
+ * and thread-safe.
  */
 public final class Evaluator {
   /** How deep prerequisites (and, separately, segments) may nest before the flag is malformed. */
@@ -49,24 +51,30 @@ public final class Evaluator {
     if (context == null || !context.isValid()) {
       return Flag.errorResult(ErrorKind.USER_NOT_SPECIFIED);
     }
+    long regexGiveUps = RegexSearches.giveUps();
     try {
       EvaluationDetail<AvsbValue> result = evaluateFlag(data, flag, context, listener, null, 0);
       if (result == MALFORMED && flag.firstErrorReport()) {
-        LOG.warn("Flag \"{}\" evaluated to MALFORMED_FLAG: a variation index is out of range, a"
+        LOG.warn("Flag {} evaluated to MALFORMED_FLAG: a variation index is out of range, a"
             + " rule or the fallthrough has neither variation nor rollout, or a rollout has an"
-            + " invalid bucketBy or no buckets", flag.key());
+            + " invalid bucketBy or no buckets", LogText.of(flag.key()));
       }
       return result;
     } catch (MalformedFlagException e) {
       if (flag.firstErrorReport()) {
-        LOG.warn("Flag \"{}\" evaluated to MALFORMED_FLAG: {}", flag.key(), e.getMessage());
+        LOG.warn("Flag {} evaluated to MALFORMED_FLAG: {}", LogText.of(flag.key()),
+            LogText.of(e.getMessage()));
       }
       return MALFORMED;
     } catch (RuntimeException e) {
       if (flag.firstErrorReport()) {
-        LOG.error("Unexpected error evaluating flag \"{}\"", flag.key(), e);
+        LOG.error("Unexpected error evaluating flag {}", LogText.of(flag.key()), e);
       }
       return Flag.errorResult(ErrorKind.EXCEPTION);
+    } finally {
+      if (RegexSearches.giveUps() != regexGiveUps) {
+        RegexSearches.report(flag.key());
+      }
     }
   }
 

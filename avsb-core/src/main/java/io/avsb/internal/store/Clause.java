@@ -14,7 +14,7 @@ import java.util.regex.PatternSyntaxException;
 /**
  * One condition of a rule: an attribute of the context of one kind, an operator and values,
  * optionally negated. The values are preprocessed for the operator when the clause is built
- * (a hash set for {@code in}, compiled patterns, parsed dates and versions, numbers); values of
+ * (a hash set for {@code in}, compiled patterns with a step budget, parsed dates and versions, numbers); values of
  * the wrong type for the operator, unparsable dates or versions and invalid regular expressions
  * are dropped because they can never match. Immutable and thread-safe; the arrays returned by
  * the accessors are the clause's own and must not be modified.
@@ -33,7 +33,7 @@ public final class Clause {
   private final Set<String> stringSet;
   private final String[] inStrings;
   private final String[] strings;
-  private final Pattern[] patterns;
+  private final BoundedRegex[] regexes;
   private final double[] numbers;
   private final Timestamp[] dates;
   private final SemanticVersion[] versions;
@@ -66,7 +66,7 @@ public final class Clause {
     this.inStrings = op == Operator.IN && stringSet.size() <= SMALL_IN
         ? stringSet.toArray(NO_STRINGS) : null;
     this.strings = isStringOp(op) || op == Operator.SEGMENT_MATCH ? strings(values) : NO_STRINGS;
-    this.patterns = op == Operator.MATCHES ? patterns(values) : new Pattern[0];
+    this.regexes = op == Operator.MATCHES ? regexes(values) : new BoundedRegex[0];
     this.numbers = isNumericOp(op) ? numbers(values) : new double[0];
     this.dates = op == Operator.BEFORE || op == Operator.AFTER ? dates(values) : new Timestamp[0];
     this.versions = isSemVerOp(op) ? versions(values) : new SemanticVersion[0];
@@ -96,18 +96,18 @@ public final class Clause {
     return out.toArray(NO_STRINGS);
   }
 
-  private static Pattern[] patterns(List<AvsbValue> values) {
-    List<Pattern> out = new ArrayList<>();
+  private static BoundedRegex[] regexes(List<AvsbValue> values) {
+    List<BoundedRegex> out = new ArrayList<>();
     for (AvsbValue v : values) {
       if (v.isString()) {
         try {
-          out.add(Pattern.compile(v.stringValue()));
-        } catch (PatternSyntaxException e) {
-          // an invalid expression never matches
+          out.add(new BoundedRegex(Pattern.compile(v.stringValue())));
+        } catch (PatternSyntaxException | StackOverflowError e) {
+          // an invalid expression never matches; the JDK compiles deeply nested groups recursively
         }
       }
     }
-    return out.toArray(new Pattern[0]);
+    return out.toArray(new BoundedRegex[0]);
   }
 
   private static double[] numbers(List<AvsbValue> values) {
@@ -202,9 +202,9 @@ public final class Clause {
     return strings;
   }
 
-  /** For {@code matches}: the valid regular expressions. */
-  public Pattern[] patterns() {
-    return patterns;
+  /** For {@code matches}: the valid regular expressions, each searched within a step budget. */
+  public BoundedRegex[] regexes() {
+    return regexes;
   }
 
   /** For the numeric operators: the numeric values. */

@@ -112,7 +112,7 @@ class FlagParserTest {
     var clauses = f.rules().get(0).clauses();
     assertThat(clauses.get(0).valueSet()).containsExactly(AvsbValue.of(1));
     assertThat(clauses.get(0).stringSet()).containsExactly("x");
-    assertThat(clauses.get(1).patterns()).hasSize(1);
+    assertThat(clauses.get(1).regexes()).hasSize(1);
     assertThat(clauses.get(2).dates()).hasSize(2);
     assertThat(clauses.get(3).versions()).hasSize(1);
     assertThat(clauses.get(4).numbers()).containsExactly(1.0);
