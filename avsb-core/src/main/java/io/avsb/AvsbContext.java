@@ -129,7 +129,8 @@ public final class AvsbContext {
    * an attribute; {@code kind: multi} with one nested map per kind. A map without {@code kind} is
    * the older user shape ({@code key}, built-in attributes at the top level, a {@code custom} map,
    * {@code privateAttributeNames}). Values may be plain Java values or {@link AvsbValue}s. Never
-   * throws: bad input gives an invalid context.
+   * throws: bad input, including a map that contains itself or nests deeper than 200 levels,
+   * gives an invalid context whose {@link #error()} says why.
    */
   public static AvsbContext fromMap(Map<String, ?> map) {
     if (map == null) {
@@ -138,7 +139,10 @@ public final class AvsbContext {
     try {
       return fromValue(AvsbValue.fromJava(map));
     } catch (IllegalArgumentException e) {
-      return invalid("context map has a value with no JSON form: " + e.getMessage());
+      return invalid("context map cannot be converted: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // a map changed by another thread, or a key whose toString fails
+      return invalid("context map cannot be read: " + e);
     }
   }
 
@@ -318,7 +322,7 @@ public final class AvsbContext {
   }
 
   /**
-   * Builds a single context. Setters validate nothing; {@link #build()} records any problem in
+   * Builds a single context. Setters never throw; {@link #build()} records any problem in
    * the context's {@link AvsbContext#error()}. Not thread-safe; the built context is.
    */
   public static final class Builder {
@@ -362,7 +366,9 @@ public final class AvsbContext {
 
     /**
      * Sets an attribute. {@code kind}, {@code key}, {@code name} and {@code anonymous} set the
-     * built-ins (a value of the wrong type makes the context invalid); a null value removes it.
+     * built-ins (a value of the wrong type makes the context invalid); a null value removes it. A
+     * value nested deeper than 200 levels or with more than 1,000,000 elements makes the context
+     * invalid.
      */
     public Builder set(String attribute, AvsbValue value) {
       if (attribute == null || attribute.isEmpty()) {
@@ -400,6 +406,11 @@ public final class AvsbContext {
         default:
           if (v.isNull()) {
             attributes.remove(attribute);
+            break;
+          }
+          String tooBig = ValueLimits.problem(v);
+          if (tooBig != null) {
+            error("attribute " + attribute + ": " + tooBig);
           } else {
             attributes.put(attribute, v);
           }

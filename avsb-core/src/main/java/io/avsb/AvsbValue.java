@@ -63,48 +63,14 @@ public sealed interface AvsbValue
   /**
    * Converts a plain Java value: {@code null}, {@link Boolean}, {@link Number}, {@link CharSequence},
    * {@link Map} (keys as strings), {@link Iterable}, arrays of objects, or an {@code AvsbValue}.
+   * Safe on hostile input: a value that contains itself, nests deeper than 200 levels or has more
+   * than 1,000,000 elements is refused with an exception, never a {@link StackOverflowError}.
    *
-   * @throws IllegalArgumentException naming the type when the value has no JSON form
+   * @throws IllegalArgumentException naming the type when the value has no JSON form, or saying
+   *     that it is cyclic, too deep or too large
    */
   static AvsbValue fromJava(Object value) {
-    if (value == null) {
-      return NULL;
-    }
-    if (value instanceof AvsbValue v) {
-      return v;
-    }
-    if (value instanceof Boolean b) {
-      return of(b.booleanValue());
-    }
-    if (value instanceof Number n) {
-      return of(n.doubleValue());
-    }
-    if (value instanceof CharSequence s) {
-      return of(s.toString());
-    }
-    if (value instanceof Map<?, ?> map) {
-      Map<String, AvsbValue> out = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        out.put(String.valueOf(e.getKey()), fromJava(e.getValue()));
-      }
-      return new Obj(out);
-    }
-    if (value instanceof Iterable<?> items) {
-      List<AvsbValue> out = new ArrayList<>();
-      for (Object item : items) {
-        out.add(fromJava(item));
-      }
-      return new Arr(out);
-    }
-    if (value instanceof Object[] items) {
-      List<AvsbValue> out = new ArrayList<>(items.length);
-      for (Object item : items) {
-        out.add(fromJava(item));
-      }
-      return new Arr(out);
-    }
-    throw new IllegalArgumentException(
-        "value of type " + value.getClass().getName() + " has no JSON form");
+    return ValueLimits.convert(value);
   }
 
   /**

@@ -126,7 +126,7 @@ final class FlagReader {
       if (context == null || !context.isValid()) {
         if (problems.firstTime(Problem.ALL_FLAGS, "invalid-context")) {
           LOG.warn("allFlagsState called with an invalid context ({}); it is marked invalid",
-              context == null ? "null" : context.error());
+              context == null ? "null" : LogText.of(context.error()));
         }
         return FeatureFlagsState.invalid();
       }

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns {@code track} and {@code identify} calls into events. Data is converted with {@link
- * AvsbValue#fromJava}; an entry with no JSON form is dropped (the rest of the event is kept) and
- * logged once per event key. With events off nothing is built. Never throws. Thread-safe.
+ * AvsbValue#fromJava}; an entry with no JSON form, or one that is cyclic, nested deeper than 200
+ * levels or too large, is dropped (the rest of the event is kept) and logged once per event key.
+ * With events off nothing is built. Never throws. Thread-safe.
  */
 final class Tracker {
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.events");
@@ -92,7 +93,7 @@ final class Tracker {
     if (problems.firstTime(Problem.INVALID_CONTEXT, problemKey)) {
       LOG.warn("{}{} was called for an invalid context ({}); the event is dropped", call,
           problemKey.isEmpty() ? "" : "(" + LogText.of(problemKey) + ")",
-          context == null ? "null" : context.error());
+          context == null ? "null" : LogText.of(context.error()));
     }
     return false;
   }

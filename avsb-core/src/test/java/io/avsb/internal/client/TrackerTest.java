@@ -7,6 +7,7 @@ import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
 import io.avsb.ScopedAvsb;
 import io.avsb.internal.events.CustomEvent;
+import io.avsb.internal.log.StderrCapture;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -56,6 +57,28 @@ class TrackerTest {
     runtime.forUser(AvsbContext.of("u1")).track("clicked", data);
     assertThat(events.customs).singleElement()
         .extracting(CustomEvent::data).isEqualTo(AvsbValue.parse("{\"ok\":1}"));
+  }
+
+  @Test
+  void cyclicOrDeepEntriesAreDroppedWithOneLineAndTheEventKept() {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("ok", 1);
+    Map<String, Object> loop = new LinkedHashMap<>();
+    loop.put("me", loop);
+    data.put("loop", loop);
+    Object deep = "leaf";
+    for (int i = 0; i < 100_000; i++) {
+      deep = java.util.List.of(deep);
+    }
+    data.put("deep", deep);
+    try (StderrCapture log = new StderrCapture()) {
+      runtime.forUser(AvsbContext.of("u1")).track("bad\ndata", data);
+      runtime.forUser(AvsbContext.of("u2")).track("bad\ndata", data);
+      assertThat(log.linesWith("track(")).singleElement().asString()
+          .contains("\"bad\\u000adata\"", "\"loop\"", "cyclic");
+    }
+    assertThat(events.customs).hasSize(2).allSatisfy(e ->
+        assertThat(e.data()).isEqualTo(AvsbValue.parse("{\"ok\":1}")));
   }
 
   @Test
