@@ -30,6 +30,10 @@ public final class AvsbConfig {
   public static final URI DEFAULT_EVENTS_URI = URI.create("https://events.avsb.io");
   /** The shortest polling interval the service allows. */
   public static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(30);
+  /** The default bound on the bytes held by queued and undelivered events: 32 MiB. */
+  public static final long DEFAULT_EVENT_MEMORY_BYTES = 32L << 20;
+  /** The default size limit of one event's JSON form: 256 KiB. */
+  public static final int DEFAULT_MAX_EVENT_BYTES = 256 << 10;
 
   private final String sdkKey;
   private final boolean offline;
@@ -55,6 +59,9 @@ public final class AvsbConfig {
   private final Set<AttributeRef> privateAttributes;
   private final Clock clock;
   private final List<AvsbHook> hooks;
+  // event memory, in bytes
+  private final long eventMemoryBytes;
+  private final int maxEventBytes;
 
   private AvsbConfig(Builder b) {
     this.sdkKey = b.sdkKey;
@@ -81,6 +88,8 @@ public final class AvsbConfig {
     this.privateAttributes = Set.copyOf(b.privateAttributes);
     this.clock = b.clock;
     this.hooks = List.copyOf(b.hooks);
+    this.eventMemoryBytes = b.eventMemoryBytes;
+    this.maxEventBytes = b.maxEventBytes;
   }
 
   /**
@@ -212,6 +221,19 @@ public final class AvsbConfig {
   }
 
   /**
+   * The most bytes the held events may weigh (queued, awaiting a flush or being delivered), by the
+   * size of their JSON form; past it new events are dropped and counted.
+   */
+  public long eventMemoryBytes() {
+    return eventMemoryBytes;
+  }
+
+  /** The largest JSON form one event may have; a larger event is dropped alone, with one WARN. */
+  public int maxEventBytes() {
+    return maxEventBytes;
+  }
+
+  /**
    * Builds an {@link AvsbConfig}. Setters validate eagerly and throw {@link
    * IllegalArgumentException} or {@link NullPointerException} naming the argument. Not
    * thread-safe.
@@ -241,6 +263,8 @@ public final class AvsbConfig {
     private final Set<AttributeRef> privateAttributes = new LinkedHashSet<>();
     private Clock clock = Clock.systemUTC();
     private final List<AvsbHook> hooks = new ArrayList<>();
+    private long eventMemoryBytes = DEFAULT_EVENT_MEMORY_BYTES;
+    private int maxEventBytes = DEFAULT_MAX_EVENT_BYTES;
 
     private Builder(String sdkKey) {
       this.sdkKey = sdkKey == null || sdkKey.isBlank() ? null : sdkKey.trim();
@@ -410,8 +434,46 @@ public final class AvsbConfig {
       return this;
     }
 
-    /** Builds the configuration. */
+    /**
+     * Bounds the memory of analytics events (default 32 MiB): the held events, queued, awaiting a
+     * flush or being delivered, may weigh at most this many bytes by the size of their JSON form
+     * (a queued custom event by its estimate); past it new events are dropped and counted, so a
+     * burst of large {@code track} payloads cannot fill the heap. At least 1,024, and at least
+     * {@link #maxEventBytes}.
+     */
+    public Builder eventMemoryBytes(long eventMemoryBytes) {
+      if (eventMemoryBytes < 1024) {
+        throw new IllegalArgumentException(
+            "eventMemoryBytes must be at least 1024, was " + eventMemoryBytes);
+      }
+      this.eventMemoryBytes = eventMemoryBytes;
+      return this;
+    }
+
+    /**
+     * The largest JSON form one event may have (default 256 KiB): a larger {@code track} payload,
+     * or an index or feature event whose context is larger, is dropped alone, with one WARN per
+     * event key, and the other events are sent. At least 1,024.
+     */
+    public Builder maxEventBytes(int maxEventBytes) {
+      if (maxEventBytes < 1024) {
+        throw new IllegalArgumentException(
+            "maxEventBytes must be at least 1024, was " + maxEventBytes);
+      }
+      this.maxEventBytes = maxEventBytes;
+      return this;
+    }
+
+    /**
+     * Builds the configuration.
+     *
+     * @throws IllegalArgumentException when {@code maxEventBytes} exceeds {@code eventMemoryBytes}
+     */
     public AvsbConfig build() {
+      if (maxEventBytes > eventMemoryBytes) {
+        throw new IllegalArgumentException("maxEventBytes (" + maxEventBytes
+            + ") must not exceed eventMemoryBytes (" + eventMemoryBytes + ")");
+      }
       return new AvsbConfig(this);
     }
 

@@ -1,14 +1,24 @@
 package io.avsb.internal.events;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Remembers the most recently seen context keys, up to a capacity, so that an {@code index} event
- * is sent once per context rather than once per evaluation. Not thread-safe: only the event
- * processor's own thread uses it.
+ * is sent once per context rather than once per evaluation. A key longer than {@link #MAX_KEPT}
+ * characters is remembered by its SHA-256 (marked so that no kept key can equal it), so the memory
+ * stays bounded whatever the keys' length. Not thread-safe: only the event processor's own thread
+ * uses it.
  */
 final class ContextKeyLru {
+  /** The longest key remembered as it is. */
+  static final int MAX_KEPT = 64;
+
+  private final MessageDigest sha256;
   private final int capacity;
   private final LinkedHashMap<String, Boolean> keys;
 
@@ -18,6 +28,11 @@ final class ContextKeyLru {
       throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
     }
     this.capacity = capacity;
+    try {
+      this.sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
     this.keys =
         new LinkedHashMap<>(16, 0.75f, true) {
           @Override
@@ -32,7 +47,16 @@ final class ContextKeyLru {
    * remembered before (so an index event is due), evicting the least recently seen key if full.
    */
   boolean notice(String key) {
-    return keys.put(key, Boolean.TRUE) == null;
+    return keys.put(remembered(key), Boolean.TRUE) == null;
+  }
+
+  /** The key itself, or {@code #} and its SHA-256 in hex (65 characters) for a longer one. */
+  String remembered(String key) {
+    if (key.length() <= MAX_KEPT) {
+      return key;
+    }
+    byte[] digest = sha256.digest(key.getBytes(StandardCharsets.UTF_8));
+    return "#" + HexFormat.of().formatHex(digest);
   }
 
   /** Forgets every key. */

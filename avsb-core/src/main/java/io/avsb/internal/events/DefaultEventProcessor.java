@@ -4,6 +4,8 @@ import io.avsb.AvsbConfig;
 import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
 import io.avsb.internal.json.JsonCodec;
+import io.avsb.internal.log.LogText;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +32,20 @@ import org.slf4j.LoggerFactory;
  * them in batches. Thread-safe.
  *
  * <p>The {@code record*} methods never block: they take one of {@code eventCapacity} permits and
- * queue the event, or drop it (counted by {@link #droppedEventCount()}, with one WARN until there
- * is room again). A permit is held until the event is delivered or given up, so the capacity bounds
- * everything the processor holds, including what waits while a slow delivery is in progress. One
- * daemon thread {@code avsb-events} processes the queue; a second, {@code avsb-event-sender}, runs
- * the flush timer and the deliveries, one batch at a time. When the service rejects the SDK key
- * nothing more is sent or queued.
+ * a share of {@code eventMemoryBytes}, and queue the event, or drop it (counted by {@link
+ * #droppedEventCount()}, with one WARN the first time). Permit and bytes are held until
+ * the event is delivered or given up, so the two limits bound everything the processor holds,
+ * including what waits while a slow delivery is in progress. A custom event is weighed on the
+ * caller's thread by the estimated size of its JSON form; other events by a small fixed weight
+ * until they are processed. Processing serializes each output event on its own, so the outbox
+ * holds JSON bytes (its memory is its JSON size) and the weight becomes the exact size; an event
+ * larger than {@code maxEventBytes}, or one with no JSON form (nested too deep), is dropped alone,
+ * with one WARN per event key, and counted by {@link #rejectedEventCount()}.
+ *
+ * <p>One daemon thread {@code avsb-events} processes the queue; a second, {@code
+ * avsb-event-sender}, runs the flush timer and the deliveries, one batch at a time. Both survive
+ * any failure of one event or one delivery. When the service rejects the SDK key nothing more is
+ * sent or queued.
  */
 public final class DefaultEventProcessor implements EventProcessor {
   /** How long {@link #close()} tries to deliver what is held before it stops the threads. */
@@ -44,15 +54,25 @@ public final class DefaultEventProcessor implements EventProcessor {
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.events");
   private static final Object FLUSH = new Object();
   private static final long FORCED_STOP_WAIT_MILLIS = 2_000;
+  /** The weight of a queued evaluation or identify event before it is processed. */
+  static final long QUEUED_EVENT_BYTES = 128;
+  /** The fixed part of a custom event's JSON form: kind, creationDate, names, punctuation. */
+  private static final long CUSTOM_EVENT_BYTES = 96;
 
   private final int capacity;
+  private final long memoryBytes;
+  private final int maxEventBytes;
   private final EventSender sender;
   private final ScheduledExecutorService scheduler;
   private final SenderThreadFactory senderThreads;
   private final Duration closeTimeout;
   private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
   private final AtomicInteger held = new AtomicInteger();
+  private final AtomicLong heldBytes = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
+  private final EventDropLog dropLog = new EventDropLog(LOG, 100);
+  private final AtomicBoolean failureLogged = new AtomicBoolean();
   private final AtomicBoolean fullWarned = new AtomicBoolean();
   private final AtomicBoolean flushQueued = new AtomicBoolean();
   private final AtomicBoolean flushDeferred = new AtomicBoolean();
@@ -67,8 +87,10 @@ public final class DefaultEventProcessor implements EventProcessor {
   private final EventSummarizer summarizer = new EventSummarizer();
   private final ContextKeyLru contextKeys;
   private final EventOutputs outputs;
-  private List<AvsbValue> outbox = new ArrayList<>();
+  private List<byte[]> outbox = new ArrayList<>();
   private int outboxPermits;
+  private long outboxBytes;
+  private AvsbValue lastWritable;
   private Future<?> delivery;
 
   /** A processor posting to the configured events service. Starts its threads. */
@@ -116,6 +138,8 @@ public final class DefaultEventProcessor implements EventProcessor {
       throw new IllegalArgumentException("closeTimeout must not be negative, was " + closeTimeout);
     }
     this.capacity = config.eventCapacity();
+    this.memoryBytes = config.eventMemoryBytes();
+    this.maxEventBytes = config.maxEventBytes();
     this.contextKeys = new ContextKeyLru(config.contextKeysCapacity());
     this.outputs =
         new EventOutputs(
@@ -149,46 +173,105 @@ public final class DefaultEventProcessor implements EventProcessor {
 
   @Override
   public void recordEvaluation(EvaluationEvent event) {
-    offer(event);
+    offer(event, QUEUED_EVENT_BYTES);
   }
 
+  /**
+   * Queues a custom event weighed by the estimated size of its JSON form; an event estimated
+   * larger than {@code maxEventBytes} is dropped here, with one WARN per event key.
+   */
   @Override
   public void recordCustom(CustomEvent event) {
-    offer(event);
+    if (event == null || closed || stopped) {
+      return;
+    }
+    long size = estimate(event);
+    if (size == JsonSize.TOO_DEEP) {
+      reject("custom", event.key(), "its data is nested too deep to write",
+          "more than " + JsonSize.MAX_DEPTH + " levels");
+      return;
+    }
+    if (size > maxEventBytes) {
+      reject("custom", event.key(), "its JSON form is larger than maxEventBytes",
+          "at least " + size + " > " + maxEventBytes + " bytes");
+      return;
+    }
+    offer(new Weighed(event, size), size);
   }
 
   @Override
   public void recordIdentify(IdentifyEvent event) {
-    offer(event);
+    offer(event, QUEUED_EVENT_BYTES);
   }
 
-  private void offer(Object event) {
+  private long estimate(CustomEvent e) {
+    long limit = maxEventBytes;
+    long n = CUSTOM_EVENT_BYTES + JsonSize.ofString(e.key(), limit);
+    AvsbContext context = e.context();
+    for (int i = 0; i < context.individualContextCount() && n <= limit; i++) {
+      AvsbContext c = context.individualContext(i);
+      n += JsonSize.ofString(c.kind(), limit) + JsonSize.ofString(c.key(), limit) + 2;
+    }
+    if (n > limit) {
+      return n;
+    }
+    long data = JsonSize.of(e.data(), limit - n);
+    return data == JsonSize.TOO_DEEP ? data : n + data;
+  }
+
+  private void offer(Object event, long bytes) {
     if (event == null || closed || stopped) {
       return;
     }
-    if (!tryAcquire()) {
-      dropped.incrementAndGet();
-      if (fullWarned.compareAndSet(false, true)) {
-        LOG.warn(
-            "The event queue is full ({} events); new events are dropped while it stays full"
-                + " (said once; the count is kept). Raise eventCapacity or check that events can"
-                + " be delivered", capacity);
-      }
+    if (!tryAcquire(bytes)) {
+      dropFull();
       return;
     }
     inbox.add(event);
   }
 
-  private boolean tryAcquire() {
+  private void dropFull() {
+    dropped.incrementAndGet();
+    if (fullWarned.compareAndSet(false, true)) {
+      LOG.warn(
+          "The event queue is full ({} events or {} bytes); new events are dropped while it stays"
+              + " full (said once; the count is kept). Raise eventCapacity or eventMemoryBytes, or"
+              + " check that events can be delivered", capacity, memoryBytes);
+    }
+  }
+
+  private boolean tryAcquire(long bytes) {
     while (true) {
       int h = held.get();
       if (h >= capacity) {
         return false;
       }
       if (held.compareAndSet(h, h + 1)) {
+        break;
+      }
+    }
+    if (reserveBytes(bytes)) {
+      return true;
+    }
+    held.decrementAndGet();
+    return false;
+  }
+
+  private boolean reserveBytes(long bytes) {
+    while (true) {
+      long b = heldBytes.get();
+      if (b + bytes > memoryBytes) {
+        return false;
+      }
+      if (heldBytes.compareAndSet(b, b + bytes)) {
         return true;
       }
     }
+  }
+
+  private void reject(String kind, String key, String reason, Object detail) {
+    rejected.incrementAndGet();
+    dropLog.dropped(kind, key, reason, detail);
   }
 
   /** Asks for what is held to be delivered soon; returns at once. */
@@ -202,14 +285,30 @@ public final class DefaultEventProcessor implements EventProcessor {
     }
   }
 
-  /** How many events were dropped because the queue was full. */
+  /** How many events were dropped because the queue was full (in events or in bytes). */
   public long droppedEventCount() {
     return dropped.get();
+  }
+
+  /**
+   * How many events were dropped alone because their JSON form was larger than {@code
+   * maxEventBytes} or could not be written.
+   */
+  public long rejectedEventCount() {
+    return rejected.get();
   }
 
   /** How many recorded events are held: queued, waiting for a flush, or being delivered. */
   public int heldEventCount() {
     return held.get();
+  }
+
+  /**
+   * The bytes the held events weigh: queued ones by their estimate or fixed weight, processed
+   * ones by their JSON size. Never more than {@code eventMemoryBytes}.
+   */
+  public long heldEventBytes() {
+    return heldBytes.get();
   }
 
   /** True once the events service rejected the SDK key; nothing is sent after that. */
@@ -218,8 +317,8 @@ public final class DefaultEventProcessor implements EventProcessor {
   }
 
   private void run() {
-    try {
-      while (true) {
+    while (true) {
+      try {
         Object message = inbox.take();
         if (message instanceof Shutdown s) {
           finish(s.deadlineNanos());
@@ -231,69 +330,149 @@ public final class DefaultEventProcessor implements EventProcessor {
         } else {
           handle(message);
         }
+      } catch (InterruptedException e) {
+        return; // close() gave up waiting: stop at once
+      } catch (RuntimeException | Error e) {
+        // the thread carries on: one failure must not stop every later event
+        logFailure("processing events", e);
       }
-    } catch (InterruptedException e) {
-      // close() gave up waiting: stop at once
-    } catch (RuntimeException e) {
-      LOG.error("The event processor stopped unexpectedly; events will not be sent", e);
     }
   }
 
-  private void handle(Object event) {
-    boolean kept = false;
+  private void logFailure(String what, Throwable e) {
+    if (failureLogged.compareAndSet(false, true)) {
+      LOG.error("The event processor failed while {}; what it held then may be lost, and it"
+          + " carries on (said once)", what, e);
+    } else {
+      LOG.debug("The event processor failed again while {}", what, e);
+    }
+  }
+
+  private void handle(Object message) {
+    Object event = message instanceof Weighed w ? w.event() : message;
+    long weight = message instanceof Weighed w ? w.bytes() : QUEUED_EVENT_BYTES;
+    Outputs out = new Outputs();
     try {
-      kept = !stopped && process(event);
-    } catch (RuntimeException e) {
-      LOG.warn("Dropped an event that could not be processed: {}", e.toString());
-    } finally {
-      if (kept) {
-        outboxPermits++;
-      } else {
-        held.decrementAndGet();
+      if (!stopped) {
+        process(event, out);
       }
+    } catch (RuntimeException | StackOverflowError e) {
+      reject(kindOf(event), keyOf(event), "it could not be processed", LogText.of(e.toString()));
+      out.clear();
+    } finally {
+      keep(out, weight);
     }
   }
 
-  /** Adds the event's outputs to the outbox; true when it added any (the permit goes with them). */
-  private boolean process(Object event) {
+  /**
+   * Moves an event's outputs to the outbox, its weight becoming their size; with no outputs, or
+   * no room for them, releases its permit and weight.
+   */
+  private void keep(Outputs out, long weight) {
+    long size = out.size();
+    long extra = size - weight;
+    if (size == 0 || (extra > 0 && !reserveBytes(extra))) {
+      heldBytes.addAndGet(-weight);
+      held.decrementAndGet();
+      if (size > 0) {
+        dropFull();
+      }
+      return;
+    }
+    if (extra < 0) {
+      heldBytes.addAndGet(extra);
+    }
+    out.addTo(outbox);
+    outboxPermits++;
+    outboxBytes += size;
+  }
+
+  /** Serializes the event's outputs into {@code out}. */
+  private void process(Object event, Outputs out) {
     if (event instanceof EvaluationEvent e) {
+      if (!writable(e.defaultValue())) {
+        // the caller's default is in the summary and the feature event: it must be writable
+        reject("evaluation", e.flagKey(), "the caller's default value is larger than"
+            + " maxEventBytes or nested too deep to write", "not counted in the summary");
+        return;
+      }
       summarizer.count(e);
       AvsbContext context = e.context();
       if (!context.isValid()) {
-        return false;
+        return;
       }
       boolean firstSeen = contextKeys.notice(context.fullyQualifiedKey());
       if (e.trackFull()) {
-        outbox.add(outputs.feature(e));
-        return true;
+        out.add(serialize("feature", e.flagKey(), outputs.feature(e)));
+      } else if (firstSeen) {
+        out.add(serialize("index", e.flagKey(), outputs.index(e.creationDate(), context)));
       }
-      if (firstSeen) {
-        outbox.add(outputs.index(e.creationDate(), context));
-        return true;
-      }
-      return false;
+      return;
     }
     if (event instanceof CustomEvent e) {
       if (!e.context().isValid()) {
-        LOG.debug("Ignored a custom event for an invalid context: {}", e.context().error());
-        return false;
+        LOG.debug("Ignored a custom event for an invalid context: {}",
+            LogText.of(e.context().error()));
+        return;
       }
       if (contextKeys.notice(e.context().fullyQualifiedKey())) {
-        outbox.add(outputs.index(e.creationDate(), e.context()));
+        out.add(serialize("index", e.key(), outputs.index(e.creationDate(), e.context())));
       }
-      outbox.add(outputs.custom(e));
-      return true;
+      out.add(serialize("custom", e.key(), outputs.custom(e)));
+      return;
     }
     if (event instanceof IdentifyEvent e) {
       if (!e.context().isValid()) {
-        LOG.debug("Ignored an identify event for an invalid context: {}", e.context().error());
-        return false;
+        LOG.debug("Ignored an identify event for an invalid context: {}",
+            LogText.of(e.context().error()));
+        return;
       }
       contextKeys.notice(e.context().fullyQualifiedKey());
-      outbox.add(outputs.identify(e));
+      out.add(serialize("identify", "", outputs.identify(e)));
+    }
+  }
+
+  /**
+   * One output event's JSON, or null when it has none or is larger than {@code maxEventBytes}
+   * (then it is dropped alone, with one WARN per kind and key).
+   */
+  private byte[] serialize(String kind, String key, AvsbValue output) {
+    byte[] json;
+    try {
+      json = JsonCodec.write(output).getBytes(StandardCharsets.UTF_8);
+    } catch (RuntimeException | StackOverflowError e) {
+      reject(kind, key, "it has no JSON form", LogText.of(e.toString()));
+      return null;
+    }
+    if (json.length > maxEventBytes) {
+      reject(kind, key, "its JSON form is larger than maxEventBytes",
+          json.length + " > " + maxEventBytes + " bytes");
+      return null;
+    }
+    return json;
+  }
+
+  /** Whether {@code value} can be written within the event size limit (a scalar always can). */
+  private boolean writable(AvsbValue value) {
+    if (value == lastWritable || (!(value instanceof AvsbValue.Arr) && !(value instanceof AvsbValue.Obj))) {
       return true;
     }
-    return false;
+    if (JsonSize.of(value, maxEventBytes) > maxEventBytes) {
+      return false;
+    }
+    // callers pass the same default object again and again: checked once
+    lastWritable = value;
+    return true;
+  }
+
+  private static String kindOf(Object event) {
+    return event instanceof CustomEvent ? "custom"
+        : event instanceof EvaluationEvent ? "evaluation" : "identify";
+  }
+
+  private static String keyOf(Object event) {
+    return event instanceof CustomEvent c ? c.key()
+        : event instanceof EvaluationEvent e ? e.flagKey() : "";
   }
 
   /** Hands the outbox and the summary to the sender thread, unless a delivery is in progress. */
@@ -301,7 +480,9 @@ public final class DefaultEventProcessor implements EventProcessor {
     if (stopped) {
       outbox = new ArrayList<>();
       held.addAndGet(-outboxPermits);
+      heldBytes.addAndGet(-outboxBytes);
       outboxPermits = 0;
+      outboxBytes = 0;
       summarizer.drain();
       return;
     }
@@ -317,34 +498,58 @@ public final class DefaultEventProcessor implements EventProcessor {
     if (outbox.isEmpty() && summary == null) {
       return;
     }
-    List<AvsbValue> batch = outbox;
+    List<byte[]> events = outbox;
     if (summary != null) {
-      batch.add(outputs.summary(summary));
+      // the summary is not weighed: its size follows the number of flags, not of events
+      byte[] json = serializeSummary(summary);
+      if (json != null) {
+        events.add(json);
+      }
     }
     int permits = outboxPermits;
+    long bytes = outboxBytes;
     outbox = new ArrayList<>();
     outboxPermits = 0;
+    outboxBytes = 0;
+    if (events.isEmpty()) {
+      return;
+    }
+    EventBatch batch = new EventBatch(events);
     deliveryBusy.set(true);
     try {
-      delivery = scheduler.submit(() -> deliver(batch, permits));
+      delivery = scheduler.submit(() -> deliver(batch, permits, bytes));
     } catch (RejectedExecutionException e) {
       deliveryBusy.set(false);
-      held.addAndGet(-permits);
-      LOG.warn("Dropped {} events: the sender thread has stopped", batch.size());
+      release(permits, bytes);
+      LOG.warn("Dropped {} events: the sender thread has stopped", batch.eventCount());
     }
   }
 
-  private void deliver(List<AvsbValue> batch, int permits) {
+  private byte[] serializeSummary(EventSummary summary) {
     try {
-      String payload = JsonCodec.write(new AvsbValue.Arr(batch));
-      if (sender.send(payload, batch.size()) == EventSender.Result.STOPPED) {
+      return JsonCodec.write(outputs.summary(summary)).getBytes(StandardCharsets.UTF_8);
+    } catch (RuntimeException | StackOverflowError e) {
+      // a caller's default value nested too deep to write
+      reject("summary", "", "it has no JSON form", LogText.of(e.toString()));
+      return null;
+    }
+  }
+
+  private void release(int permits, long bytes) {
+    held.addAndGet(-permits);
+    heldBytes.addAndGet(-bytes);
+  }
+
+  private void deliver(EventBatch batch, int permits, long bytes) {
+    try {
+      if (sender.send(batch) == EventSender.Result.STOPPED) {
         stopped = true;
         flushTimer.cancel(false);
       }
-    } catch (RuntimeException e) {
-      LOG.warn("Dropped {} events: delivery failed unexpectedly: {}", batch.size(), e.toString());
+    } catch (RuntimeException | Error e) {
+      logFailure("delivering " + batch.eventCount() + " events (they are dropped)", e);
     } finally {
-      held.addAndGet(-permits);
+      release(permits, bytes);
       deliveryBusy.set(false);
       if (flushDeferred.getAndSet(false)) {
         flush();
@@ -412,4 +617,42 @@ public final class DefaultEventProcessor implements EventProcessor {
   }
 
   private record Shutdown(long deadlineNanos) {}
+
+  /** A custom event and the weight it was queued with. */
+  private record Weighed(CustomEvent event, long bytes) {}
+
+  /** The serialized outputs of one event: at most two (an index event, then the event). */
+  private static final class Outputs {
+    private byte[] first;
+    private byte[] second;
+
+    void add(byte[] json) {
+      if (json == null) {
+        return;
+      }
+      if (first == null) {
+        first = json;
+      } else {
+        second = json;
+      }
+    }
+
+    void clear() {
+      first = null;
+      second = null;
+    }
+
+    long size() {
+      return (first == null ? 0 : first.length) + (second == null ? 0 : second.length);
+    }
+
+    void addTo(List<byte[]> outbox) {
+      if (first != null) {
+        outbox.add(first);
+      }
+      if (second != null) {
+        outbox.add(second);
+      }
+    }
+  }
 }

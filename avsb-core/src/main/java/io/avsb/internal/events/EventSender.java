@@ -1,7 +1,7 @@
 package io.avsb.internal.events;
 
 /**
- * Delivers one batch of output events, already serialized as a JSON array. The event processor
+ * Delivers one batch of output events, each already serialized. The event processor
  * calls {@link #send} from its single sender thread, one batch at a time; {@link #close()} may be
  * called from another thread and must abort a delivery in progress. Implementations are
  * thread-safe to that extent.
@@ -18,10 +18,10 @@ public interface EventSender extends AutoCloseable {
   }
 
   /**
-   * Delivers {@code payload}, a JSON array of {@code eventCount} events, retrying as the protocol
-   * allows. Blocks until done; never throws.
+   * Delivers {@code batch} as one JSON array, retrying as the protocol allows. Blocks until done;
+   * never throws.
    */
-  Result send(String payload, int eventCount);
+  Result send(EventBatch batch);
 
   /** Aborts any delivery in progress and releases connections. Idempotent. */
   @Override

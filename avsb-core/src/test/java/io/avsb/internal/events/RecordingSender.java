@@ -36,10 +36,10 @@ final class RecordingSender implements EventSender {
   }
 
   @Override
-  public Result send(String payload, int eventCount) {
+  public Result send(EventBatch events) {
     calls.incrementAndGet();
-    AvsbValue batch = AvsbValue.parse(payload);
-    assertThat(batch.size()).isEqualTo(eventCount);
+    AvsbValue batch = AvsbValue.parse(events.toJson());
+    assertThat(batch.size()).isEqualTo(events.eventCount());
     entered.countDown();
     try {
       while (!gate.await(10, TimeUnit.MILLISECONDS)) {
