@@ -18,7 +18,10 @@ public interface ScopedAvsb {
   /** The string value of flag {@code key}, or {@code defaultValue}. */
   String getStringFlag(String key, String defaultValue);
 
-  /** The numeric value of flag {@code key} truncated to an int, or {@code defaultValue}. */
+  /**
+   * The numeric value of flag {@code key} truncated toward zero, or {@code defaultValue}; a value
+   * out of {@code int} range gives the default with {@code WRONG_TYPE}.
+   */
   int getIntFlag(String key, int defaultValue);
 
   /** The numeric value of flag {@code key}, or {@code defaultValue}. */

@@ -6,7 +6,12 @@ import io.avsb.AvsbValue;
 enum ValueType {
   /** Only {@code true} and {@code false}. */
   BOOL,
-  /** Any number; the getter truncates toward zero. */
+  /**
+   * A number that truncated toward zero fits an {@code int}; the getter truncates, as the
+   * reference SDK does. A number out of {@code int} range (such as {@code 1.2e29}) is {@code
+   * WRONG_TYPE}: the reference SDK would clamp it to {@link Integer#MAX_VALUE}, a value the flag
+   * never held.
+   */
   INT,
   /** Any number. */
   DOUBLE,
@@ -20,6 +25,9 @@ enum ValueType {
       case BOOL:
         return value instanceof AvsbValue.Bool;
       case INT:
+        // exclusive bounds: truncation maps (-2^31 - 1, 2^31) onto the int range
+        return value instanceof AvsbValue.Num n
+            && n.value() > Integer.MIN_VALUE - 1.0 && n.value() < Integer.MAX_VALUE + 1.0;
       case DOUBLE:
         return value instanceof AvsbValue.Num;
       case STRING:

@@ -28,6 +28,8 @@ class ScopedClientTest {
                 "fallthrough": {"variation": 0}, "offVariation": 0},
         "neg": {"key": "neg", "version": 1, "on": true, "variations": [-2.9],
                 "fallthrough": {"variation": 0}, "offVariation": 0},
+        "huge": {"key": "huge", "version": 1, "on": true, "variations": [1.2e29],
+                "fallthrough": {"variation": 0}, "offVariation": 0},
         "int": {"key": "int", "version": 1, "on": true, "variations": [7],
                 "fallthrough": {"variation": 0}, "offVariation": 0},
         "json": {"key": "json", "version": 1, "on": true, "variations": [[1, "two"]],
@@ -76,6 +78,14 @@ class ScopedClientTest {
     assertThat(avsb.getIntFlagDetail("neg", 0))
         .isEqualTo(EvaluationDetail.of(-2, 0, EvaluationReason.fallthrough()));
     assertThat(avsb.getDoubleFlag("neg", 0)).isEqualTo(-2.9);
+  }
+
+  @Test
+  void aNumberOutOfIntRangeGivesTheDefaultWithWrongTypeNotAClampedValue() {
+    EvaluationReason wrongType = EvaluationReason.error(ErrorKind.WRONG_TYPE);
+    assertThat(avsb.getIntFlagDetail("huge", 5))
+        .isEqualTo(EvaluationDetail.of(5, EvaluationDetail.NO_VARIATION, wrongType));
+    assertThat(avsb.getDoubleFlag("huge", 0)).isEqualTo(1.2e29);
   }
 
   @Test
