@@ -12,6 +12,7 @@ import org.slf4j.Logger;
  * not logged. A repeated problem is checked without allocating. Thread-safe.
  */
 final class ProblemLog {
+  private static final int MAX_KEY = 256;
   private final Logger log;
   private final int capacity;
   private final ConcurrentHashMap<Enum<?>, ConcurrentHashMap<String, Boolean>> seen =
@@ -24,9 +25,14 @@ final class ProblemLog {
     this.capacity = capacity;
   }
 
-  /** True the first time {@code (category, key)} is seen; the caller then logs it. */
+  /**
+   * True the first time {@code (category, key)} is seen; the caller then logs it. A key longer
+   * than 256 characters (a caller's runaway flag key) is remembered by its start, hash and length,
+   * so the set's memory stays small.
+   */
   boolean firstTime(Enum<?> category, String key) {
-    String k = key == null ? "" : key;
+    String k = key == null ? "" : key.length() <= MAX_KEY ? key
+        : key.substring(0, MAX_KEY) + '#' + key.hashCode() + '/' + key.length();
     ConcurrentHashMap<String, Boolean> keys = seen.get(category);
     if (keys == null) {
       keys = seen.computeIfAbsent(category, c -> new ConcurrentHashMap<>());

@@ -10,6 +10,7 @@ import io.avsb.EvaluationReason;
 import io.avsb.EvaluationReason.ErrorKind;
 import io.avsb.ScopedAvsb;
 import io.avsb.internal.events.EvaluationEvent;
+import io.avsb.internal.log.StderrCapture;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -55,6 +56,21 @@ class FlagReaderTest {
   @AfterEach
   void close() {
     runtime.close();
+  }
+
+  @Test
+  void callerFlagKeysReachTheLogEscapedAndShortOnce() {
+    String forged = "no-such\r\n[main] ERROR io.avsb - forged";
+    String huge = "k".repeat(1 << 20);
+    try (StderrCapture log = new StderrCapture()) {
+      for (int i = 0; i < 3; i++) {
+        avsb.getBoolFlag(forged, false);
+        avsb.getBoolFlag(huge, false);
+      }
+      assertThat(log.lines()).hasSize(2).noneMatch(l -> l.startsWith("[main] ERROR io.avsb - forged"));
+      assertThat(log.lines().get(0)).contains("\"no-such\\u000d\\u000a[main] ERROR");
+      assertThat(log.lines().get(1)).hasSizeLessThan(400).contains("k".repeat(120) + "...");
+    }
   }
 
   private EvaluationEvent only() {

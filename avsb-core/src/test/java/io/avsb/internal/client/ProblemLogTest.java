@@ -24,6 +24,14 @@ class ProblemLogTest {
   }
 
   @Test
+  void longKeysAreToldApartWithoutKeepingThemWhole() {
+    String a = "k".repeat(1 << 20);
+    assertThat(problems.firstTime(ErrorKind.FLAG_NOT_FOUND, a)).isTrue();
+    assertThat(problems.firstTime(ErrorKind.FLAG_NOT_FOUND, "k".repeat(1 << 20))).isFalse();
+    assertThat(problems.firstTime(ErrorKind.FLAG_NOT_FOUND, a + "x")).isTrue();
+  }
+
+  @Test
   void setIsBounded() {
     assertThat(problems.firstTime(ErrorKind.FLAG_NOT_FOUND, "a")).isTrue();
     assertThat(problems.firstTime(ErrorKind.FLAG_NOT_FOUND, "b")).isTrue();
