@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The {@code record*} methods never block: they take one of {@code eventCapacity} permits and
  * a share of {@code eventMemoryBytes}, and queue the event, or drop it (counted by {@link
- * #droppedEventCount()}, with one WARN the first time). Permit and bytes are held until
+ * #droppedEventCount()}, with a WARN at most once a minute while that goes on). Permit and bytes are held until
  * the event is delivered or given up, so the two limits bound everything the processor holds,
  * including what waits while a slow delivery is in progress. A custom event is weighed on the
  * caller's thread by the estimated size of its JSON form; other events by a small fixed weight
@@ -54,6 +54,7 @@ public final class DefaultEventProcessor implements EventProcessor {
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.events");
   private static final Object FLUSH = new Object();
   private static final long FORCED_STOP_WAIT_MILLIS = 2_000;
+  private static final long FULL_WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
   /** The weight of a queued evaluation or identify event before it is processed. */
   static final long QUEUED_EVENT_BYTES = 128;
   /** The fixed part of a custom event's JSON form: kind, creationDate, names, punctuation. */
@@ -73,7 +74,7 @@ public final class DefaultEventProcessor implements EventProcessor {
   private final AtomicLong rejected = new AtomicLong();
   private final EventDropLog dropLog = new EventDropLog(LOG, 100);
   private final AtomicBoolean failureLogged = new AtomicBoolean();
-  private final AtomicBoolean fullWarned = new AtomicBoolean();
+  private final AtomicLong lastFullWarning = new AtomicLong();
   private final AtomicBoolean flushQueued = new AtomicBoolean();
   private final AtomicBoolean flushDeferred = new AtomicBoolean();
   private final AtomicBoolean deliveryBusy = new AtomicBoolean();
@@ -231,12 +232,17 @@ public final class DefaultEventProcessor implements EventProcessor {
   }
 
   private void dropFull() {
-    dropped.incrementAndGet();
-    if (fullWarned.compareAndSet(false, true)) {
+    long count = dropped.incrementAndGet();
+    long now = System.nanoTime();
+    long last = lastFullWarning.get();
+    // at most one line a minute however long the overload lasts, and the first one at once
+    if ((count == 1 || now - last >= FULL_WARNING_INTERVAL_NANOS)
+        && lastFullWarning.compareAndSet(last, now)) {
       LOG.warn(
           "The event queue is full ({} events or {} bytes); new events are dropped while it stays"
-              + " full (said once; the count is kept). Raise eventCapacity or eventMemoryBytes, or"
-              + " check that events can be delivered", capacity, memoryBytes);
+              + " full ({} dropped so far; said at most once a minute). Raise eventCapacity or"
+              + " eventMemoryBytes, or check that events can be delivered", capacity, memoryBytes,
+          count);
     }
   }
 
