@@ -76,9 +76,13 @@ class EventMemoryTest {
     p.flush();
     assertThat(sender.entered.await(10, TimeUnit.SECONDS)).isTrue();
     AvsbValue twentyKb = dataOf(20 * KIB);
-    for (int i = 0; i < 200; i++) {
-      p.recordCustom(new CustomEvent(1, ANN, "big", twentyKb, null));
-      assertThat(p.heldEventBytes()).isLessThanOrEqualTo(1024 * KIB);
+    try (StderrCapture log = new StderrCapture()) {
+      for (int i = 0; i < 200; i++) {
+        p.recordCustom(new CustomEvent(1, ANN, "big", twentyKb, null));
+        assertThat(p.heldEventBytes()).isLessThanOrEqualTo(1024 * KIB);
+      }
+      assertThat(log.linesWith("event queue is full")).singleElement().asString()
+          .contains("1048576 bytes");
     }
     // 200 tracks of 20 KB would be 4 MB: about 50 fit, the rest are dropped and counted
     assertThat(p.droppedEventCount()).isBetween(140L, 160L);

@@ -3,6 +3,7 @@ package io.avsb.internal.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.avsb.AvsbConfig;
+import io.avsb.internal.log.StderrCapture;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,9 +20,11 @@ import org.junit.jupiter.api.Test;
 class HttpEventSenderHostileTest {
   private HostileEventService service;
   private HttpEventSender sender;
+  private StderrCapture log;
 
   @BeforeEach
   void start() throws Exception {
+    log = new StderrCapture();
     service = new HostileEventService();
     // a short retry delay, so that only a Retry-After can make the retry wait long
     sender = new HttpEventSender(AvsbConfig.builder("sdk-key").eventsUri(service.uri())
@@ -32,6 +35,7 @@ class HttpEventSenderHostileTest {
   void stop() throws Exception {
     sender.close();
     service.close();
+    log.close();
   }
 
   private static EventBatch batch(String... events) {
@@ -108,6 +112,8 @@ class HttpEventSenderHostileTest {
     assertThat(nextBatch.body()).isEqualTo("[{\"r\":2}]");
     assertThat(Duration.ofNanos(nextBatch.nanos() - secondTry.nanos()))
         .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    assertThat(log.linesWith("Dropped")).singleElement().asString()
+        .contains("HTTP 429, Retry-After 1 s");
   }
 
   @Test
