@@ -27,6 +27,11 @@ final class EventProbe {
     return processor.heldEventCount();
   }
 
+  /** The bytes the held events weigh, as the processor counts them. */
+  long heldBytes() {
+    return processor.heldEventBytes();
+  }
+
   /** Events dropped because the queue was full. */
   long dropped() {
     return processor.droppedEventCount();
