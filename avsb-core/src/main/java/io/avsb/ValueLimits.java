@@ -64,7 +64,7 @@ final class ValueLimits {
   /** One conversion or check: the element count and the containers on the current path. */
   private static final class Walk {
     private int elements;
-    private Object[] path = new Object[8];
+    private Object[] path; // the Java containers being converted, outermost first
 
     AvsbValue convert(Object value, int depth) {
       AvsbValue scalar = scalar(value);
@@ -120,13 +120,15 @@ final class ValueLimits {
 
     private void enter(Object container, int depth) {
       requireDepth(depth);
-      for (int i = 0; i < depth - 1; i++) {
+      for (int i = 0; path != null && i < depth - 1; i++) {
         if (path[i] == container) {
           throw new IllegalArgumentException(
               "value is cyclic: a map, collection or array contains itself");
         }
       }
-      if (depth > path.length) {
+      if (path == null) {
+        path = new Object[8];
+      } else if (depth > path.length) {
         path = Arrays.copyOf(path, path.length * 2);
       }
       path[depth - 1] = container;
