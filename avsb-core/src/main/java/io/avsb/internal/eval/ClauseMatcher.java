@@ -4,6 +4,7 @@ import io.avsb.AttributeRef;
 import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
 import io.avsb.internal.store.Clause;
+import io.avsb.internal.store.DataLookup;
 import io.avsb.internal.store.Operator;
 import io.avsb.internal.store.SemanticVersion;
 import io.avsb.internal.store.Timestamp;

@@ -1,7 +1,4 @@
-package io.avsb.internal.eval;
-
-import io.avsb.internal.store.Flag;
-import io.avsb.internal.store.Segment;
+package io.avsb.internal.store;
 
 /** Read access to one consistent snapshot of flags and segments. Thread-safe. */
 public interface DataLookup {

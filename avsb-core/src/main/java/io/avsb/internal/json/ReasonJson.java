@@ -1,4 +1,4 @@
-package io.avsb.internal.client;
+package io.avsb.internal.json;
 
 import io.avsb.AvsbValue;
 import io.avsb.EvaluationReason;
@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The JSON form of an {@link EvaluationReason}: {@code {"kind": "RULE_MATCH", "ruleIndex": 0,
  * "ruleId": "r", "inExperiment": true}}, with only the properties the kind has ({@code
- * prerequisiteKey}, {@code errorKind}); {@code inExperiment} only when true. Thread-safe.
+ * prerequisiteKey}, {@code errorKind}); {@code inExperiment} only when true. The one serializer of
+ * reasons: analytics events and {@link io.avsb.FeatureFlagsState} both use it. Thread-safe.
  */
 public final class ReasonJson {
   private ReasonJson() {}

@@ -1,4 +1,4 @@
-package io.avsb.internal.datasource;
+package io.avsb.internal.store;
 
 import io.avsb.DataSourceStatus;
 import io.avsb.DataSourceStatus.ErrorInfo;

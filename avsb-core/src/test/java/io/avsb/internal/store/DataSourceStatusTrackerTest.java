@@ -1,4 +1,4 @@
-package io.avsb.internal.datasource;
+package io.avsb.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
