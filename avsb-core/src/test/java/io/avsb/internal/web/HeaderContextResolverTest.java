@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class HeaderContextResolverTest {
   private final RejectionLog log = new RejectionLog();
-  private final HeaderContextResolver resolver = new HeaderContextResolver(HeaderMapping.SEED, log);
+  private final HeaderContextResolver resolver = new HeaderContextResolver(HeaderMapping.DEFAULT, log);
 
   private static HeaderSource headers(Map<String, String> values) {
     return values::get;
