@@ -135,7 +135,7 @@ class AvsbFeatureResolversTest {
             .server(server)
             .resolver(
                 request -> {
-                  String mode = request.getHeaderString("x-mode");
+                  String mode = request.header("x-mode");
                   return switch (mode == null ? "" : mode) {
                     case "org" -> AvsbContext.of("organization", "acme");
                     case "throw" -> throw new IllegalStateException("resolver failed");
