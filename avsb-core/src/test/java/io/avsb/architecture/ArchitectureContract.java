@@ -76,7 +76,7 @@ public abstract class ArchitectureContract {
   }
 
   @Test
-  void onlyTheKitsOwnModulesUseCoreInternals() {
+  public void onlyTheKitsOwnModulesUseCoreInternals() {
     noClasses().that().resideOutsideOfPackages(KIT_PACKAGES)
         .should().dependOnClassesThat().resideInAPackage("io.avsb.internal..")
         .because("io.avsb.internal is the kit's implementation, open to its own modules only")
@@ -85,12 +85,12 @@ public abstract class ArchitectureContract {
   }
 
   @Test
-  void aModulesInternalsAreUsedByThatModuleOnly() {
+  public void aModulesInternalsAreUsedByThatModuleOnly() {
     classes().should(useOnlyTheirOwnModulesInternals()).allowEmptyShould(true).check(classes);
   }
 
   @Test
-  void publicSignaturesShowNoInternalType() {
+  public void publicSignaturesShowNoInternalType() {
     classes().that().resideOutsideOfPackage("..internal..").and().arePublic()
         .should(exposeNoInternalType())
         .allowEmptyShould(true)
@@ -98,14 +98,14 @@ public abstract class ArchitectureContract {
   }
 
   @Test
-  void coreStagesAreFreeOfCycles() {
+  public void coreStagesAreFreeOfCycles() {
     slices().matching("io.avsb.internal.(*)..").should().beFreeOfCycles()
         .allowEmptyShould(true)
         .check(classes);
   }
 
   @Test
-  void coreStagesUseOnlyEarlierStages() {
+  public void coreStagesUseOnlyEarlierStages() {
     for (int i = 0; i < STAGES.size() - 1; i++) {
       String[] later = STAGES.subList(i + 1, STAGES.size()).stream()
           .map(s -> "io.avsb.internal." + s + "..")
