@@ -33,7 +33,7 @@ class AvsbFeatureResolversTest {
       AvsbContext c = avsb.context();
       AvsbValue plan = c.getValue("plan");
       String planText = plan == null || plan.isNull() ? "" : " plan=" + plan.stringValue();
-      return c.key() + (c.anonymous() ? " anonymous" : "") + planText;
+      return c.key() + (c.isAnonymous() ? " anonymous" : "") + planText;
     }
   }
 

@@ -59,7 +59,7 @@ public final class VisitorCookieResolver implements ContextResolver {
   @Override
   public AvsbContext resolve(WebRequest request) {
     AvsbContext context = identified.resolve(request);
-    if (context != null && context.isValid() && !context.anonymous()) {
+    if (context != null && context.isValid() && !context.isAnonymous()) {
       return context;
     }
     String key = request.cookie(name);
