@@ -1,4 +1,4 @@
-package io.avsb.internal.datasource;
+package io.avsb.testkit.datasources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,6 +8,8 @@ import io.avsb.AvsbValue;
 import io.avsb.DataSourceStatus.ErrorInfo;
 import io.avsb.DataSourceStatus.ErrorKind;
 import io.avsb.DataSourceStatus.State;
+import io.avsb.internal.datasource.RecordingUpdates;
+import io.avsb.internal.datasource.StreamingDataSource;
 import io.avsb.internal.http.SdkVersion;
 import io.avsb.spi.DataKind;
 import io.avsb.testkit.AvsbTestService;

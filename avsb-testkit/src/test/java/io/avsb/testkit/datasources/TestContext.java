@@ -1,4 +1,4 @@
-package io.avsb.internal.datasource;
+package io.avsb.testkit.datasources;
 
 import io.avsb.spi.DataSourceContext;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.avsb.internal.datasource;
+package io.avsb.testkit.datasources;
 
 import java.time.Duration;
 import java.util.ArrayList;
