@@ -38,7 +38,7 @@ public final class AsyncAvsbServer implements Closeable {
   /** Creates a server from {@code config} and starts its data source; does not wait. */
   public AsyncAvsbServer(AvsbConfig config) {
     this.runtime = new ClientRuntime(Objects.requireNonNull(config, "config"));
-    runtime.startGate();
+    runtime.readiness().startGate();
     this.sync = new AvsbServer(runtime);
   }
 
@@ -49,12 +49,12 @@ public final class AsyncAvsbServer implements Closeable {
    * retrying: bound it with {@code toCompletableFuture().orTimeout(...)} if you must.
    */
   public CompletionStage<Void> onReady() {
-    return runtime.onReady();
+    return runtime.readiness().onReady();
   }
 
   /** True once the first full data set has arrived. */
   public boolean isReady() {
-    return runtime.isReady();
+    return runtime.readiness().isReady();
   }
 
   /**

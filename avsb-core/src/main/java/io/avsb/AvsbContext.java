@@ -170,8 +170,8 @@ public final class AvsbContext {
     return name;
   }
 
-  /** Whether this context is anonymous. */
-  public boolean anonymous() {
+  /** True for an anonymous context (one that stands for a visitor, not a known user). */
+  public boolean isAnonymous() {
     return anonymous;
   }
 

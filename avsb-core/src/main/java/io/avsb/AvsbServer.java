@@ -27,7 +27,7 @@ public final class AvsbServer implements Closeable {
   /** Creates a server from {@code config}, waiting up to its start wait for the first data. */
   public AvsbServer(AvsbConfig config) {
     this.runtime = new ClientRuntime(Objects.requireNonNull(config, "config"));
-    runtime.awaitStart();
+    runtime.readiness().awaitStart();
   }
 
   /** A synchronous view of a running runtime (the async server's {@code sync()}); waits for nothing. */
@@ -46,12 +46,12 @@ public final class AvsbServer implements Closeable {
    * interrupt ends the wait and stays set.
    */
   public boolean waitForReady(Duration timeout) {
-    return runtime.waitForReady(timeout);
+    return runtime.readiness().waitForReady(timeout);
   }
 
   /** True once the first full data set has arrived. */
   public boolean isReady() {
-    return runtime.isReady();
+    return runtime.readiness().isReady();
   }
 
   /**

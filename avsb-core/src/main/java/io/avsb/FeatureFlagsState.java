@@ -1,6 +1,6 @@
 package io.avsb;
 
-import io.avsb.internal.client.ReasonJson;
+import io.avsb.internal.json.ReasonJson;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

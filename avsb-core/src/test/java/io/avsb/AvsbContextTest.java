@@ -17,7 +17,7 @@ class AvsbContextTest {
     assertThat(c.kind()).isEqualTo("org");
     assertThat(c.key()).isEqualTo("o1");
     assertThat(c.name()).isEqualTo("Acme");
-    assertThat(c.anonymous()).isTrue();
+    assertThat(c.isAnonymous()).isTrue();
     assertThat(c.attributes()).containsOnlyKeys("plan", "address");
     assertThat(c.privateAttributes())
         .containsExactlyInAnyOrder(AttributeRef.of("plan"), AttributeRef.of("/address/city"));

@@ -1,5 +1,7 @@
 /**
- * Extension points of the SDK: data sources. Implementations plug into {@code AvsbConfig}; the
- * network, file and test data sources are built on the same interfaces.
+ * Extension points of the SDK: data sources and hooks, which plug into {@code AvsbConfig} (the
+ * network, file and test data sources are built on the same interfaces), and context resolvers,
+ * which every web adapter takes ({@link io.avsb.spi.ContextResolver}, the built-in ones in {@link
+ * io.avsb.spi.ContextResolvers}).
  */
 package io.avsb.spi;

@@ -3,21 +3,17 @@ package io.avsb.jaxrs;
 import io.avsb.AvsbContext;
 import io.avsb.AvsbServer;
 import io.avsb.ScopedAvsb;
-import io.avsb.internal.web.HeaderMapping;
-import io.avsb.internal.web.RejectionLog;
-import io.avsb.internal.web.VisitorKeys;
+import io.avsb.internal.web.HelperAttributes;
+import io.avsb.internal.web.VisitorCookieResolver;
 import io.avsb.jaxrs.internal.AvsbRequestFilter;
-import io.avsb.jaxrs.internal.ContextSource;
 import io.avsb.jaxrs.internal.FlagGateFilter;
-import io.avsb.jaxrs.internal.HeaderContextSource;
 import io.avsb.jaxrs.internal.HelperBinder;
-import io.avsb.jaxrs.internal.PrincipalContextSource;
-import io.avsb.jaxrs.internal.RequestHelpers;
 import io.avsb.jaxrs.internal.HelperSource;
+import io.avsb.jaxrs.internal.RequestHelpers;
 import io.avsb.jaxrs.internal.ServletServerSource;
-import io.avsb.jaxrs.internal.VisitorCookie;
+import io.avsb.spi.ContextResolver;
+import io.avsb.spi.ContextResolvers;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.Map;
@@ -40,35 +36,33 @@ import java.util.function.Function;
  *
  * <p>Under a servlet container, Jersey's request properties are the servlet request attributes:
  * when the A vs B servlet filter has already run, its helper is reused, so servlets and resources
- * of one request share one helper. By default the context comes from the seed's headers ({@code
- * x-user-id} gives the key, {@code x-user-plan} the {@code plan} attribute, none gives the
- * anonymous key {@code anon}); {@link #builder()} chooses another resolver. Nothing on a request
- * path throws: a failing resolver makes the request anonymous and is logged once.
+ * of one request share one helper. By default the context comes from the headers {@code
+ * x-user-id} (the key) and {@code x-user-plan} (the {@code plan} attribute), none giving the
+ * anonymous key {@code anon}; {@link #builder()} takes any {@link ContextResolver}, the same
+ * resolvers as the servlet filter. Nothing on a request path throws: a failing resolver makes the
+ * request anonymous and is logged once per registration.
  *
  * <p>The feature is immutable and may be registered in several applications; each registration
  * gets its own request state. Thread-safe.
  */
 public final class AvsbFeature implements Feature {
   /** The request property (servlet request attribute) holding the helper by default. */
-  public static final String DEFAULT_ATTRIBUTE = "avsb";
+  public static final String DEFAULT_ATTRIBUTE = HelperAttributes.DEFAULT_NAME;
 
   private final Function<AvsbContext, ScopedAvsb> forUser;
   private final String attributeName;
   private final String serverAttribute;
-  private final Identity identity;
-  private final HeaderMapping headers;
-  private final Function<ContainerRequestContext, AvsbContext> resolver;
-  private final String visitorCookie;
+  private final ContextResolver resolver;
 
   /**
    * A feature for a servlet container: the server is the one the A vs B servlet listener stored
-   * in the servlet context; contexts come from the seed's headers.
+   * in the servlet context; contexts come from the default headers.
    */
   public AvsbFeature() {
     this(builder());
   }
 
-  /** A feature using {@code server}, with contexts from the seed's headers. */
+  /** A feature using {@code server}, with contexts from the default headers. */
   public AvsbFeature(AvsbServer server) {
     this(builder().server(server));
   }
@@ -77,10 +71,9 @@ public final class AvsbFeature implements Feature {
     this.forUser = b.forUser;
     this.attributeName = b.attributeName;
     this.serverAttribute = b.serverAttribute;
-    this.identity = b.identity;
-    this.headers = b.headers;
-    this.resolver = b.resolver;
-    this.visitorCookie = b.visitorCookie;
+    this.resolver = b.visitorCookie == null
+        ? b.resolver
+        : ContextResolvers.visitorCookie(b.resolver, b.visitorCookie);
   }
 
   /** A builder for a feature with a chosen server, resolver, attribute name or visitor cookie. */
@@ -99,8 +92,7 @@ public final class AvsbFeature implements Feature {
       return true;
     }
     requireHk2();
-    RequestHelpers helpers =
-        new RequestHelpers(attributeName, helperSource(), contextSource(), visitors());
+    RequestHelpers helpers = new RequestHelpers(attributeName, helperSource(), resolver);
     context.register(new HelperBinder(helpers));
     context.register(AvsbRequestFilter.class, Priorities.AUTHORIZATION + 1);
     context.register(FlagGateFilter.class, Priorities.AUTHORIZATION + 2);
@@ -118,19 +110,6 @@ public final class AvsbFeature implements Feature {
     return locator -> null;
   }
 
-  private ContextSource contextSource() {
-    RejectionLog rejections = new RejectionLog();
-    return switch (identity) {
-      case HEADERS -> new HeaderContextSource(headers, rejections);
-      case PRINCIPAL -> new PrincipalContextSource(rejections);
-      case CUSTOM -> resolver::apply;
-    };
-  }
-
-  private VisitorCookie visitors() {
-    return visitorCookie == null ? null : new VisitorCookie(visitorCookie, new VisitorKeys());
-  }
-
   private static void requireHk2() {
     try {
       Class.forName(
@@ -144,24 +123,17 @@ public final class AvsbFeature implements Feature {
     }
   }
 
-  private enum Identity {
-    HEADERS,
-    PRINCIPAL,
-    CUSTOM
-  }
-
   /**
    * Builds an {@link AvsbFeature}. One way of identifying requests applies, the last one chosen:
    * {@link #headers headers} (the default), {@link #principal() the principal} or {@link #resolver
-   * a resolver}. Setters validate eagerly and name the bad argument. Not thread-safe.
+   * a resolver}; {@link #visitorCookie()} adds a sticky visitor to any of them. Setters validate
+   * eagerly and name the bad argument. Not thread-safe.
    */
   public static final class Builder {
     private Function<AvsbContext, ScopedAvsb> forUser;
     private String attributeName = DEFAULT_ATTRIBUTE;
-    private String serverAttribute = AvsbServer.class.getName();
-    private Identity identity = Identity.HEADERS;
-    private HeaderMapping headers = HeaderMapping.SEED;
-    private Function<ContainerRequestContext, AvsbContext> resolver;
+    private String serverAttribute = HelperAttributes.SERVER;
+    private ContextResolver resolver = ContextResolvers.headers();
     private String visitorCookie;
 
     private Builder() {}
@@ -180,8 +152,9 @@ public final class AvsbFeature implements Feature {
     }
 
     /**
-     * The servlet context attribute where the listener keeps the server, for a listener
-     * configured with another name; default the listener's default.
+     * The servlet context attribute holding the server, for an app that keeps a server of its own
+     * there; default {@code io.avsb.AvsbServer}, where the A vs B servlet listener keeps it
+     * (which is not configurable).
      */
     public Builder serverAttribute(String serverAttribute) {
       this.serverAttribute = requireText(serverAttribute, "serverAttribute");
@@ -195,9 +168,7 @@ public final class AvsbFeature implements Feature {
      * anonymous. The default is {@code headers("x-user-id", Map.of("x-user-plan", "plan"))}.
      */
     public Builder headers(String keyHeader, Map<String, String> attributeHeaders) {
-      this.headers = new HeaderMapping(keyHeader, attributeHeaders);
-      this.identity = Identity.HEADERS;
-      return this;
+      return resolver(ContextResolvers.headers(keyHeader, attributeHeaders));
     }
 
     /**
@@ -205,41 +176,33 @@ public final class AvsbFeature implements Feature {
      * set by the container or an authentication filter); requests without one are anonymous.
      */
     public Builder principal() {
-      this.identity = Identity.PRINCIPAL;
-      return this;
+      return resolver(ContextResolvers.principal());
     }
 
     /**
-     * Identifies requests with {@code resolver}, called once per request after authentication.
-     * It returns null for a request that names nobody; a null result, an invalid context or an
-     * exception makes the request anonymous (the last two are logged once). It must be
-     * thread-safe.
+     * Identifies requests with {@code resolver}, called once per request after authentication:
+     * any {@link ContextResolver}, such as the built-in {@link ContextResolvers} the servlet
+     * filter takes too. It returns null for a request that names nobody; a null result, an
+     * invalid context or an exception makes the request anonymous (the last two are logged once).
      */
-    public Builder resolver(Function<ContainerRequestContext, AvsbContext> resolver) {
+    public Builder resolver(ContextResolver resolver) {
       this.resolver = Objects.requireNonNull(resolver, "resolver");
-      this.identity = Identity.CUSTOM;
       return this;
     }
 
     /**
      * Gives requests that name nobody a sticky anonymous visitor key from the cookie {@code
      * avsb_visitor} (issued when missing: HttpOnly, SameSite=Lax, Secure on HTTPS), so a visitor
-     * stays in one experiment bucket across requests.
+     * stays in one experiment bucket across requests: {@link ContextResolvers#visitorCookie}
+     * around the chosen resolver.
      */
     public Builder visitorCookie() {
-      return visitorCookie(VisitorCookie.DEFAULT_NAME);
+      return visitorCookie(ContextResolvers.VISITOR_COOKIE);
     }
 
     /** As {@link #visitorCookie()}, with the cookie called {@code name}. */
     public Builder visitorCookie(String name) {
-      String n = requireText(name, "visitorCookie");
-      for (int i = 0; i < n.length(); i++) {
-        char c = n.charAt(i);
-        if (c <= ' ' || c >= 0x7f || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
-          throw new IllegalArgumentException("visitorCookie must be a cookie name, was " + n);
-        }
-      }
-      this.visitorCookie = n;
+      this.visitorCookie = VisitorCookieResolver.requireCookieName(name, "visitorCookie");
       return this;
     }
 

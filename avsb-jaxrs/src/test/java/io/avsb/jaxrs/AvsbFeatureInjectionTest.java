@@ -42,7 +42,7 @@ class AvsbFeatureInjectionTest {
           fromField.context().key(),
           fromConstructor.context().key(),
           stored.context().key(),
-          String.valueOf(fromParameter.context().anonymous()));
+          String.valueOf(fromParameter.context().isAnonymous()));
     }
   }
 

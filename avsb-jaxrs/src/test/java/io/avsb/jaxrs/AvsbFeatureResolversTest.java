@@ -33,7 +33,7 @@ class AvsbFeatureResolversTest {
       AvsbContext c = avsb.context();
       AvsbValue plan = c.getValue("plan");
       String planText = plan == null || plan.isNull() ? "" : " plan=" + plan.stringValue();
-      return c.key() + (c.anonymous() ? " anonymous" : "") + planText;
+      return c.key() + (c.isAnonymous() ? " anonymous" : "") + planText;
     }
   }
 
@@ -135,7 +135,7 @@ class AvsbFeatureResolversTest {
             .server(server)
             .resolver(
                 request -> {
-                  String mode = request.getHeaderString("x-mode");
+                  String mode = request.header("x-mode");
                   return switch (mode == null ? "" : mode) {
                     case "org" -> AvsbContext.of("organization", "acme");
                     case "throw" -> throw new IllegalStateException("resolver failed");

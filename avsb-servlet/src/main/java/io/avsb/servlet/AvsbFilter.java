@@ -3,12 +3,14 @@ package io.avsb.servlet;
 import io.avsb.AvsbContext;
 import io.avsb.ScopedAvsb;
 import io.avsb.internal.web.AnonymousContexts;
-import io.avsb.internal.web.HeaderMapping;
-import io.avsb.servlet.internal.HeaderResolver;
+import io.avsb.internal.web.WebHelpers;
+import io.avsb.internal.web.WebLog;
 import io.avsb.servlet.internal.Loaders;
 import io.avsb.servlet.internal.RequestHelpers;
 import io.avsb.servlet.internal.ResolverChoice;
-import io.avsb.servlet.spi.ContextResolver;
+import io.avsb.servlet.internal.ServletWebRequest;
+import io.avsb.spi.ContextResolver;
+import io.avsb.spi.ContextResolvers;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -19,7 +21,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,15 +32,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Map it to {@code /*} with every dispatcher type and {@code async-supported}. It resolves once
  * per request: later passes (async, forward, include and error dispatches, a second registration
- * of this filter) keep the first resolution. It never fails a request: a resolver that throws or
- * returns no valid context gives the anonymous context (logged once), and a webapp without a
- * server gets a helper that gives every default.
+ * of this filter) keep the first resolution. It never fails a request: a resolver that names
+ * nobody gives the anonymous context, one that throws or gives an invalid context too (logged once
+ * per webapp), and a webapp without a server gets a helper that gives every default. Resolvers
+ * follow the {@link ContextResolver} contract shared with the JAX-RS feature.
  *
  * <p>Init-parameters: {@code attribute} (default {@code avsb}); {@code resolver}: {@code headers}
- * (default), {@code principal}, {@code cookie}, or a {@link ContextResolver} class name; {@code
- * keyHeader} (default {@code x-user-id}) and {@code attributeHeaders} (default {@code
- * x-user-plan=plan}) for the header and cookie resolvers. A resolver given to the constructor
- * wins over {@code resolver}. Thread-safe once initialised.
+ * (default), {@code principal}, {@code cookie} (the headers with a visitor cookie), or a {@link
+ * ContextResolver} class name; {@code keyHeader} (default {@code x-user-id}) and {@code
+ * attributeHeaders} (default {@code x-user-plan=plan}) for the header resolver; {@code
+ * visitorCookie}: a cookie name, giving the chosen resolver a sticky visitor cookie of that name
+ * ({@link ContextResolvers#visitorCookie}). A resolver given to the constructor wins over these
+ * four. Thread-safe once initialised.
  */
 public class AvsbFilter implements Filter {
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.servlet");
@@ -48,12 +52,12 @@ public class AvsbFilter implements Filter {
   private volatile ContextResolver resolver;
   private volatile String attribute = Avsb.DEFAULT_ATTRIBUTE;
   private volatile String name = AvsbFilter.class.getSimpleName();
-  private final AtomicBoolean resolverFailureLogged = new AtomicBoolean();
+  private volatile WebLog log = RequestHelpers.log(null);
 
   /** A filter configured by its init-parameters (for {@code web.xml}). */
   public AvsbFilter() {
     this.given = null;
-    this.resolver = new HeaderResolver(HeaderMapping.SEED);
+    this.resolver = ContextResolvers.headers();
   }
 
   /** A filter using {@code resolver} (for programmatic registration). */
@@ -66,6 +70,7 @@ public class AvsbFilter implements Filter {
   @Override
   public void init(FilterConfig config) {
     name = config.getFilterName();
+    log = RequestHelpers.log(config.getServletContext());
     String a = config.getInitParameter("attribute");
     if (a != null && !a.isBlank()) {
       attribute = a.trim();
@@ -98,25 +103,9 @@ public class AvsbFilter implements Filter {
   }
 
   private AvsbContext resolve(ServletRequest request, ServletResponse response) {
-    if (!(request instanceof HttpServletRequest http)
-        || !(response instanceof HttpServletResponse httpResponse)) {
-      return AnonymousContexts.ANONYMOUS;
-    }
-    try {
-      AvsbContext context = resolver.resolve(http, httpResponse);
-      if (context != null && context.isValid()) {
-        return context;
-      }
-      if (resolverFailureLogged.compareAndSet(false, true)) {
-        LOG.warn("AvsbFilter {}: resolver {} gave {}; using the anonymous context (logged once)",
-            name, resolver, context == null ? "no context" : "an invalid context");
-      }
-    } catch (RuntimeException e) {
-      if (resolverFailureLogged.compareAndSet(false, true)) {
-        LOG.error("AvsbFilter {}: resolver {} threw {}; using the anonymous context (logged once)",
-            name, resolver, e.getClass().getName());
-        LOG.debug("AvsbFilter {}: resolver failure", name, e);
-      }
+    if (request instanceof HttpServletRequest http
+        && response instanceof HttpServletResponse httpResponse) {
+      return WebHelpers.context(resolver, new ServletWebRequest(http, httpResponse), log);
     }
     return AnonymousContexts.ANONYMOUS;
   }

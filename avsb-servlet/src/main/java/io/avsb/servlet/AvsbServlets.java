@@ -1,6 +1,6 @@
 package io.avsb.servlet;
 
-import io.avsb.servlet.spi.ContextResolver;
+import io.avsb.spi.ContextResolver;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -10,15 +10,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Programmatic set-up, for apps that register filters in code (the counterpart of the seed's
- * Flask extension): does what the {@code web.xml} snippet does. Call it from {@link
+ * Programmatic set-up, for apps that register filters in code: does what the {@code web.xml}
+ * snippet does. Call it from {@link
  * jakarta.servlet.ServletContainerInitializer#onStartup}, the only place where the Servlet
  * specification lets code add a context listener:
  *
  * <pre>{@code
  * public final class AppInitializer implements ServletContainerInitializer {
  *   public void onStartup(Set<Class<?>> classes, ServletContext context) {
- *     AvsbServlets.install(context, ContextResolvers.cookie(), b -> b.eventsEnabled(true));
+ *     AvsbServlets.install(context, ContextResolvers.visitorCookie(ContextResolvers.headers()),
+ *         b -> b.eventsEnabled(true));
  *   }
  * }
  * }</pre>

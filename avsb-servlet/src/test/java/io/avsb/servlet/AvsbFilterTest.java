@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.avsb.AvsbContext;
-import io.avsb.servlet.spi.ContextResolver;
+import io.avsb.spi.ContextResolver;
+import io.avsb.spi.WebRequest;
 import io.avsb.testkit.TestData;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +49,7 @@ class AvsbFilterTest {
   /** A resolver named by class in an init-parameter; always fails. */
   public static final class ThrowingResolver implements ContextResolver {
     @Override
-    public AvsbContext resolve(HttpServletRequest request, HttpServletResponse response) {
+    public AvsbContext resolve(WebRequest request) {
       throw new IllegalStateException("resolver bug");
     }
   }

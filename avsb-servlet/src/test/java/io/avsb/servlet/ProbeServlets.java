@@ -28,7 +28,7 @@ final class ProbeServlets {
       AvsbContext c = avsb.context();
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("key", c.key());
-      out.put("anonymous", c.anonymous());
+      out.put("anonymous", c.isAnonymous());
       AvsbValue plan = c.getValue("plan");
       out.put("plan", plan == null ? "" : plan.stringValue());
       out.put("resolvedBy", req.getAttribute(Avsb.RESOLVED_BY_ATTRIBUTE));

@@ -12,7 +12,7 @@ import io.avsb.DataSourceStatus;
 import io.avsb.EvaluationDetail;
 import io.avsb.EvaluationReason;
 import io.avsb.EvaluationReason.ErrorKind;
-import io.avsb.internal.datasource.CapturedStderr;
+import io.avsb.testkit.datasources.CapturedStderr;
 import io.avsb.testkit.AvsbTestService.Endpoint;
 import java.net.URI;
 import java.time.Duration;

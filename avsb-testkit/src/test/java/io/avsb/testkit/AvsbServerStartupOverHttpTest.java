@@ -7,7 +7,7 @@ import io.avsb.AvsbServer;
 import io.avsb.DataSourceStatus;
 import io.avsb.EvaluationReason.ErrorKind;
 import io.avsb.ScopedAvsb;
-import io.avsb.internal.datasource.CapturedStderr;
+import io.avsb.testkit.datasources.CapturedStderr;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.avsb.AvsbValue;
 import io.avsb.DataSourceStatus;
+import io.avsb.internal.datasource.RecordingUpdates;
 import io.avsb.spi.DataKind;
 import io.avsb.spi.DataSource;
 import io.avsb.spi.DataSourceUpdates;
@@ -246,7 +247,7 @@ class TestDataTest {
     assertThat(started).isCompletedWithValue(true);
     assertThat(source.isInitialized()).isTrue();
     assertThat(updates.calls()).hasSize(1);
-    assertThat(updates.calls().get(0).data()).isEqualTo(td.allData());
+    assertThat(updates.calls().get(0).value()).isEqualTo(td.allData());
     assertThat(updates.item(DataKind.FLAGS, "a")).isEqualTo(td.flagJson("a"));
     assertThat(updates.item(DataKind.SEGMENTS, "s")).isEqualTo(td.segmentJson("s"));
     assertThat(updates.states()).containsExactly(DataSourceStatus.State.VALID);
@@ -263,10 +264,10 @@ class TestDataTest {
 
     for (RecordingUpdates updates : List.of(first, second)) {
       assertThat(updates.calls()).last().satisfies(call -> {
-        assertThat(call.method()).isEqualTo("upsert");
+        assertThat(call.op()).isEqualTo("upsert");
         assertThat(call.kind()).isEqualTo(DataKind.FLAGS);
         assertThat(call.key()).isEqualTo("f");
-        assertThat(call.data()).isEqualTo(td.flagJson("f"));
+        assertThat(call.value()).isEqualTo(td.flagJson("f"));
       });
     }
     assertThat(td.runningSourceCount()).isEqualTo(2);
@@ -296,7 +297,7 @@ class TestDataTest {
     td.delete("f");
     td.updateSegment(td.segment("s"));
 
-    assertThat(updates.calls()).extracting(RecordingUpdates.Call::method).containsExactly("init");
+    assertThat(updates.calls()).extracting(RecordingUpdates.Call::op).containsExactly("init");
     assertThat(updates.states()).containsExactly(DataSourceStatus.State.VALID, DataSourceStatus.State.OFF);
     assertThat(td.runningSourceCount()).isZero();
     assertThat(source.start().toCompletableFuture().join()).isTrue();
@@ -471,7 +472,7 @@ class TestDataTest {
       for (int w = 0; w < writers; w++) {
         String key = "flag" + w;
         List<Integer> versions = updates.calls().stream()
-            .filter(c -> c.method().equals("upsert") && c.key().equals(key))
+            .filter(c -> c.op().equals("upsert") && c.key().equals(key))
             .map(RecordingUpdates.Call::version).toList();
         assertThat(versions).as("versions of %s in the order sent", key).isSorted()
             .doesNotHaveDuplicates();

@@ -2,7 +2,7 @@ package io.avsb.internal.client;
 
 import io.avsb.DataSourceStatus;
 import io.avsb.DataSourceStatusProvider;
-import io.avsb.internal.datasource.DataSourceStatusTracker;
+import io.avsb.internal.store.DataSourceStatusTracker;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;

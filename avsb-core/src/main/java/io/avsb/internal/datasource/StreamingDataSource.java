@@ -73,7 +73,7 @@ public final class StreamingDataSource implements DataSource {
   }
 
   /** As the public constructor, with the backoff's jitter source ({@code [0, 1)}) injected. */
-  StreamingDataSource(
+  public StreamingDataSource(
       AvsbConfig config, DataSourceContext context, DataSourceUpdates updates, DoubleSupplier jitter) {
     this.config = Objects.requireNonNull(config, "config");
     this.context = Objects.requireNonNull(context, "context");

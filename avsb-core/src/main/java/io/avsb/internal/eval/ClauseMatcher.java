@@ -5,6 +5,7 @@ import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
 import io.avsb.internal.store.BoundedRegex;
 import io.avsb.internal.store.Clause;
+import io.avsb.internal.store.DataLookup;
 import io.avsb.internal.store.Operator;
 import io.avsb.internal.store.SemanticVersion;
 import io.avsb.internal.store.Timestamp;

@@ -7,6 +7,7 @@ import io.avsb.EvaluationDetail;
 import io.avsb.EvaluationReason.ErrorKind;
 import io.avsb.internal.log.LogText;
 import io.avsb.internal.store.Clause;
+import io.avsb.internal.store.DataLookup;
 import io.avsb.internal.store.Flag;
 import io.avsb.internal.store.Prerequisite;
 import io.avsb.internal.store.Rollout;

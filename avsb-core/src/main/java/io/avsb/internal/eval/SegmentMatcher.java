@@ -3,6 +3,7 @@ package io.avsb.internal.eval;
 import io.avsb.AttributeRef;
 import io.avsb.AvsbContext;
 import io.avsb.internal.store.Clause;
+import io.avsb.internal.store.DataLookup;
 import io.avsb.internal.store.Segment;
 import io.avsb.internal.store.SegmentRule;
 import io.avsb.internal.store.SegmentTarget;

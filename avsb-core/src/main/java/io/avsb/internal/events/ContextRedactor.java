@@ -57,7 +57,7 @@ final class ContextRedactor {
     if (context.name() != null) {
       putUnlessPrivate(out, "name", AvsbValue.of(context.name()), refs, redacted);
     }
-    if (context.anonymous()) {
+    if (context.isAnonymous()) {
       out.put("anonymous", AvsbValue.TRUE);
     }
     for (Map.Entry<String, AvsbValue> e : context.attributes().entrySet()) {

@@ -2,7 +2,7 @@ package io.avsb.internal.events;
 
 import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
-import io.avsb.EvaluationReason;
+import io.avsb.internal.json.ReasonJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +37,7 @@ final class EventOutputs {
     out.put("value", e.value());
     out.put("default", e.defaultValue());
     if (e.withReason() || e.reason().inExperiment()) {
-      out.put("reason", reason(e.reason()));
+      out.put("reason", ReasonJson.of(e.reason()));
     }
     if (e.prereqOf() != null) {
       out.put("prereqOf", AvsbValue.of(e.prereqOf()));
@@ -122,32 +122,6 @@ final class EventOutputs {
     }
     out.put("value", c.value());
     out.put("count", AvsbValue.of(c.count()));
-    return new AvsbValue.Obj(out);
-  }
-
-  /** The JSON form of a reason: {@code kind} plus the fields that kind carries. */
-  static AvsbValue reason(EvaluationReason r) {
-    Map<String, AvsbValue> out = new LinkedHashMap<>();
-    out.put("kind", AvsbValue.of(r.kind().name()));
-    switch (r.kind()) {
-      case RULE_MATCH:
-        out.put("ruleIndex", AvsbValue.of(r.ruleIndex()));
-        if (r.ruleId() != null) {
-          out.put("ruleId", AvsbValue.of(r.ruleId()));
-        }
-        break;
-      case PREREQUISITE_FAILED:
-        out.put("prerequisiteKey", AvsbValue.of(r.prerequisiteKey()));
-        break;
-      case ERROR:
-        out.put("errorKind", AvsbValue.of(r.errorKind().name()));
-        break;
-      default:
-        break;
-    }
-    if (r.inExperiment()) {
-      out.put("inExperiment", AvsbValue.TRUE);
-    }
     return new AvsbValue.Obj(out);
   }
 }

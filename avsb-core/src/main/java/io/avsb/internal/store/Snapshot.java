@@ -1,6 +1,5 @@
 package io.avsb.internal.store;
 
-import io.avsb.internal.eval.DataLookup;
 import io.avsb.spi.DataKind;
 import java.util.Collections;
 import java.util.HashMap;

@@ -2,7 +2,6 @@ package io.avsb.internal.store;
 
 import io.avsb.AvsbValue;
 import io.avsb.DataSourceStatus;
-import io.avsb.internal.datasource.DataSourceStatusTracker;
 import io.avsb.spi.DataKind;
 import io.avsb.spi.DataSourceUpdates;
 import java.util.HashMap;

@@ -4,7 +4,7 @@ import io.avsb.AvsbContext;
 
 /** The contexts used when a request does not say who it is for. Thread-safe. */
 public final class AnonymousContexts {
-  /** The seed's key for a request without a user id. */
+  /** The key of the anonymous context: every request that names nobody shares it. */
   public static final String ANONYMOUS_KEY = "anon";
 
   /**

@@ -1,16 +1,18 @@
 package io.avsb.internal.web;
 
 import io.avsb.AvsbContext;
+import io.avsb.spi.ContextResolver;
+import io.avsb.spi.WebRequest;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Builds a context from request headers with a {@link HeaderMapping}: the key header gives a
- * {@code user} context's key, each attribute header a string attribute. Without a key, or when
- * any mapped value is rejected by {@link UntrustedText}, the request is anonymous; rejections go
- * to the {@link RejectionLog}. Never throws. Immutable and thread-safe.
+ * The header resolver of every adapter: builds a context from request headers with a {@link
+ * HeaderMapping}: the key header gives a {@code user} context's key, each attribute header a string
+ * attribute. Without a key, or when any mapped value is rejected by {@link UntrustedText}, the
+ * request names nobody; rejections go to the {@link RejectionLog}. Never throws. Thread-safe.
  */
-public final class HeaderContextResolver {
+public final class HeaderContextResolver implements ContextResolver {
   private final HeaderMapping mapping;
   private final RejectionLog rejections;
 
@@ -54,5 +56,15 @@ public final class HeaderContextResolver {
   public AvsbContext resolve(HeaderSource headers) {
     AvsbContext context = identify(headers);
     return context != null ? context : AnonymousContexts.ANONYMOUS;
+  }
+
+  @Override
+  public AvsbContext resolve(WebRequest request) {
+    return identify(request::header);
+  }
+
+  @Override
+  public String toString() {
+    return "headers(" + mapping.keyHeader() + ")";
   }
 }

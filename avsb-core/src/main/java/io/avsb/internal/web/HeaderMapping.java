@@ -16,8 +16,8 @@ import java.util.Set;
 public record HeaderMapping(String keyHeader, Map<String, String> attributeHeaders) {
   private static final Set<String> RESERVED = Set.of("kind", "key", "anonymous", "_meta");
 
-  /** The seed's mapping: {@code x-user-id} gives the key, {@code x-user-plan} {@code plan}. */
-  public static final HeaderMapping SEED =
+  /** The default mapping: {@code x-user-id} gives the key, {@code x-user-plan} {@code plan}. */
+  public static final HeaderMapping DEFAULT =
       new HeaderMapping("x-user-id", Map.of("x-user-plan", "plan"));
 
   /** Checks that every name is a valid header token and no attribute is a reserved one. */
@@ -44,14 +44,14 @@ public record HeaderMapping(String keyHeader, Map<String, String> attributeHeade
   /**
    * Parses configuration text: {@code keyHeader} alone, and {@code spec} as comma-separated
    * {@code header=attribute} pairs such as {@code x-user-plan=plan, x-user-region=region}. A null
-   * argument keeps the seed's value; an empty {@code spec} means no attribute headers.
+   * argument keeps the default's value; an empty {@code spec} means no attribute headers.
    *
    * @throws IllegalArgumentException naming the argument when the text is malformed
    */
   public static HeaderMapping parse(String keyHeader, String spec) {
-    String key = keyHeader == null ? SEED.keyHeader() : keyHeader.trim();
+    String key = keyHeader == null ? DEFAULT.keyHeader() : keyHeader.trim();
     if (spec == null) {
-      return new HeaderMapping(key, SEED.attributeHeaders());
+      return new HeaderMapping(key, DEFAULT.attributeHeaders());
     }
     Map<String, String> attributes = new LinkedHashMap<>();
     for (String pair : spec.split(",")) {

@@ -17,12 +17,12 @@ class ClientRuntimeTest {
     try (ClientRuntime runtime = new ClientRuntime(AvsbConfig.builder(null).dataSource(source)
         .startWait(Duration.ZERO).eventsEnabled(false).build())) {
       CompletableFuture<DataSourceStatus.State> seenOnReady = new CompletableFuture<>();
-      runtime.whenReady().thenRun(
+      runtime.readiness().whenReady().thenRun(
           () -> seenOnReady.complete(runtime.dataSourceStatus().state()));
       // data only, no status report from the source
       assertThat(source.updates().init(AvsbValue.parse("{\"flags\":{}}"))).isTrue();
       assertThat(seenOnReady.join()).isEqualTo(DataSourceStatus.State.VALID);
-      assertThat(runtime.isReady()).isTrue();
+      assertThat(runtime.readiness().isReady()).isTrue();
     }
   }
 
@@ -32,9 +32,9 @@ class ClientRuntimeTest {
     try (ClientRuntime runtime = new ClientRuntime(AvsbConfig.builder(null).dataSource(source)
         .startWait(Duration.ofHours(1)).eventsEnabled(false).build())) {
       source.deliver("{\"flags\":{}}");
-      assertThat(runtime.startGate()).isCompleted();
-      assertThat(runtime.onReady().toCompletableFuture()).isCompleted();
-      assertThat(runtime.startGate()).isSameAs(runtime.startGate());
+      assertThat(runtime.readiness().startGate()).isCompleted();
+      assertThat(runtime.readiness().onReady().toCompletableFuture()).isCompleted();
+      assertThat(runtime.readiness().startGate()).isSameAs(runtime.readiness().startGate());
     }
   }
 }

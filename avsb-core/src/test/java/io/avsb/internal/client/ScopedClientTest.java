@@ -11,7 +11,7 @@ import io.avsb.EvaluationReason.ErrorKind;
 import io.avsb.FeatureFlagsState;
 import io.avsb.ScopedAvsb;
 import io.avsb.spi.DataKind;
-import java.lang.management.ManagementFactory;
+import io.avsb.testing.AllocationMeter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -163,17 +163,16 @@ class ScopedClientTest {
 
   @Test
   void primitiveGettersAllocateNothingWithEventsOff() {
-    com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    AllocationMeter meter = AllocationMeter.forCurrentThread();
     long sink = 0;
     for (int i = 0; i < 20_000; i++) {
       sink += read(avsb);
     }
-    long before = threads.getCurrentThreadAllocatedBytes();
+    long before = meter.allocatedBytes();
     for (int i = 0; i < 10_000; i++) {
       sink += read(avsb);
     }
-    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    long allocated = meter.allocatedBytes() - before;
     assertThat(sink).isPositive();
     // the measurement itself may allocate a few bytes; 10,000 calls allocating even one object
     // each would be well over 100 KB

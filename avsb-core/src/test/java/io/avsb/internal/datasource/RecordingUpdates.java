@@ -11,22 +11,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small real store for tests: keeps items per kind with the protocol's version rule (tombstones
- * on delete), and records every call in order. Thread-safe.
+ * The one test double of {@link DataSourceUpdates}, lent to the other modules' tests through
+ * core's test-jar: a small real store that keeps items per kind with the protocol's version rule
+ * (tombstones on delete) and records every call in order, for checking what a data source sent.
+ * Thread-safe.
  */
-final class RecordingUpdates implements DataSourceUpdates {
+public final class RecordingUpdates implements DataSourceUpdates {
   /** One call: {@code op} is init, upsert, delete or status. */
-  record Call(String op, DataKind kind, String key, AvsbValue value, int version) {}
+  public record Call(String op, DataKind kind, String key, AvsbValue value, int version) {}
 
   /** One status report. */
-  record Status(DataSourceStatus.State state, DataSourceStatus.ErrorInfo error) {}
+  public record Status(DataSourceStatus.State state, DataSourceStatus.ErrorInfo error) {}
 
   private final Map<DataKind, Map<String, AvsbValue>> items = new EnumMap<>(DataKind.class);
   private final Map<DataKind, Map<String, Integer>> tombstones = new EnumMap<>(DataKind.class);
   private final List<Call> calls = new ArrayList<>();
   private final List<Status> statuses = new ArrayList<>();
 
-  RecordingUpdates() {
+  /** An empty store. */
+  public RecordingUpdates() {
     for (DataKind k : DataKind.values()) {
       items.put(k, new LinkedHashMap<>());
       tombstones.put(k, new LinkedHashMap<>());
@@ -76,19 +79,38 @@ final class RecordingUpdates implements DataSourceUpdates {
     statuses.add(new Status(state, error));
   }
 
-  synchronized Map<String, AvsbValue> items(DataKind kind) {
+  /** The stored items of {@code kind} by key. */
+  public synchronized Map<String, AvsbValue> items(DataKind kind) {
     return Map.copyOf(items.get(kind));
   }
 
-  synchronized List<Call> calls() {
+  /** The stored item, or null when absent or deleted. */
+  public synchronized AvsbValue item(DataKind kind, String key) {
+    return items.get(kind).get(key);
+  }
+
+  /** The stored items of {@code kind} in the shape of a full data set's section, in stored order. */
+  public synchronized AvsbValue section(DataKind kind) {
+    return new AvsbValue.Obj(new LinkedHashMap<>(items.get(kind)));
+  }
+
+  /** Every call so far, oldest first. */
+  public synchronized List<Call> calls() {
     return List.copyOf(calls);
   }
 
-  synchronized List<Status> statuses() {
+  /** Every status report so far, oldest first. */
+  public synchronized List<Status> statuses() {
     return List.copyOf(statuses);
   }
 
-  synchronized DataSourceStatus.State lastState() {
+  /** The states of {@link #statuses()}. */
+  public synchronized List<DataSourceStatus.State> states() {
+    return statuses.stream().map(Status::state).toList();
+  }
+
+  /** The last reported state, or null. */
+  public synchronized DataSourceStatus.State lastState() {
     return statuses.isEmpty() ? null : statuses.get(statuses.size() - 1).state();
   }
 

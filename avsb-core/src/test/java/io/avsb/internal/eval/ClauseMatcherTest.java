@@ -7,6 +7,7 @@ import io.avsb.AttributeRef;
 import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
 import io.avsb.internal.store.Clause;
+import io.avsb.internal.store.DataLookup;
 import io.avsb.internal.store.Operator;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
 import io.avsb.EvaluationDetail;
 import io.avsb.EvaluationReason;
+import io.avsb.internal.store.DataLookup;
 import io.avsb.internal.store.Flag;
 import io.avsb.internal.store.FlagParser;
 import io.avsb.internal.store.Segment;

@@ -8,7 +8,7 @@ import io.avsb.EvaluationDetail;
 import io.avsb.EvaluationReason;
 import io.avsb.EvaluationReason.ErrorKind;
 import io.avsb.internal.store.Flag;
-import java.lang.management.ManagementFactory;
+import io.avsb.testing.AllocationMeter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -201,12 +201,7 @@ class EvaluatorTest {
 
   @Test
   void evaluationAllocatesNothingOnceWarm() {
-    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    if (!(bean instanceof com.sun.management.ThreadMXBean threads)
-        || !threads.isThreadAllocatedMemorySupported()) {
-      throw new org.opentest4j.TestAbortedException("allocation counting is not available");
-    }
-    threads.setThreadAllocatedMemoryEnabled(true);
+    AllocationMeter meter = AllocationMeter.forCurrentThread();
     MapLookup data = MapLookup.of("{\"flags\": {"
         + "\"f\": {\"on\": true, \"salt\": \"s\", \"variations\": [\"a\", \"b\", \"c\"],"
         + " \"prerequisites\": [{\"key\": \"p\", \"variation\": 0}],"
@@ -232,14 +227,14 @@ class EvaluatorTest {
     for (int i = 0; i < 20_000; i++) {
       Evaluator.evaluate(data, flag, contexts[i & 63], listener);
     }
-    long before = threads.getCurrentThreadAllocatedBytes();
+    long before = meter.allocatedBytes();
     int inExperiment = 0;
     for (int i = 0; i < 10_000; i++) {
       if (Evaluator.evaluate(data, flag, contexts[i & 63], listener).reason().inExperiment()) {
         inExperiment++;
       }
     }
-    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    long allocated = meter.allocatedBytes() - before;
     assertThat(inExperiment).isPositive();
     // a single allocation per evaluation would be at least 160,000 bytes here
     assertThat(allocated).isLessThan(10_000);

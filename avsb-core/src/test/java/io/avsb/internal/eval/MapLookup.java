@@ -1,6 +1,7 @@
 package io.avsb.internal.eval;
 
 import io.avsb.AvsbValue;
+import io.avsb.internal.store.DataLookup;
 import io.avsb.internal.store.Flag;
 import io.avsb.internal.store.FlagParser;
 import io.avsb.internal.store.Segment;

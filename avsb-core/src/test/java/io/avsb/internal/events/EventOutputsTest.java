@@ -6,6 +6,7 @@ import io.avsb.AttributeRef;
 import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
 import io.avsb.EvaluationReason;
+import io.avsb.internal.json.ReasonJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,11 +74,11 @@ class EventOutputsTest {
 
   @Test
   void reasonsCarryTheirKindsFields() {
-    assertThat(EventOutputs.reason(EvaluationReason.prerequisiteFailed("p")))
+    assertThat(ReasonJson.of(EvaluationReason.prerequisiteFailed("p")))
         .isEqualTo(json("{\"kind\":\"PREREQUISITE_FAILED\",\"prerequisiteKey\":\"p\"}"));
-    assertThat(EventOutputs.reason(EvaluationReason.error(EvaluationReason.ErrorKind.WRONG_TYPE)))
+    assertThat(ReasonJson.of(EvaluationReason.error(EvaluationReason.ErrorKind.WRONG_TYPE)))
         .isEqualTo(json("{\"kind\":\"ERROR\",\"errorKind\":\"WRONG_TYPE\"}"));
-    assertThat(EventOutputs.reason(EvaluationReason.ruleMatch(2, null, true)))
+    assertThat(ReasonJson.of(EvaluationReason.ruleMatch(2, null, true)))
         .isEqualTo(json("{\"kind\":\"RULE_MATCH\",\"ruleIndex\":2,\"inExperiment\":true}"));
   }
 

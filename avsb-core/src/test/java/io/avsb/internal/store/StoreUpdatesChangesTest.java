@@ -3,7 +3,6 @@ package io.avsb.internal.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.avsb.AvsbValue;
-import io.avsb.internal.datasource.DataSourceStatusTracker;
 import io.avsb.spi.DataKind;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.avsb.AvsbValue;
 import io.avsb.DataSourceStatus;
-import io.avsb.internal.datasource.DataSourceStatusTracker;
 import io.avsb.spi.DataKind;
 import java.time.Clock;
 import java.util.ArrayList;

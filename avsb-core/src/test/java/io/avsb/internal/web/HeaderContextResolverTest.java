@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class HeaderContextResolverTest {
   private final RejectionLog log = new RejectionLog();
-  private final HeaderContextResolver resolver = new HeaderContextResolver(HeaderMapping.SEED, log);
+  private final HeaderContextResolver resolver = new HeaderContextResolver(HeaderMapping.DEFAULT, log);
 
   private static HeaderSource headers(Map<String, String> values) {
     return values::get;
@@ -21,7 +21,7 @@ class HeaderContextResolverTest {
     AvsbContext c = resolver.resolve(headers(Map.of("x-user-id", "u2", "x-user-plan", "pro")));
     assertThat(c.kind()).isEqualTo("user");
     assertThat(c.key()).isEqualTo("u2");
-    assertThat(c.anonymous()).isFalse();
+    assertThat(c.isAnonymous()).isFalse();
     assertThat(c.getValue("plan")).isEqualTo(AvsbValue.of("pro"));
   }
 
@@ -38,7 +38,7 @@ class HeaderContextResolverTest {
         .isSameAs(AnonymousContexts.ANONYMOUS);
     assertThat(resolver.resolve(headers(Map.of("x-user-id", "  ")))).isSameAs(AnonymousContexts.ANONYMOUS);
     assertThat(AnonymousContexts.ANONYMOUS.key()).isEqualTo("anon");
-    assertThat(AnonymousContexts.ANONYMOUS.anonymous()).isTrue();
+    assertThat(AnonymousContexts.ANONYMOUS.isAnonymous()).isTrue();
   }
 
   @Test

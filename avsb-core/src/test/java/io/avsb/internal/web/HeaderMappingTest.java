@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 class HeaderMappingTest {
   @Test
   void seedMappingReadsIdAndPlan() {
-    assertThat(HeaderMapping.SEED.keyHeader()).isEqualTo("x-user-id");
-    assertThat(HeaderMapping.SEED.attributeHeaders()).containsExactly(Map.entry("x-user-plan", "plan"));
+    assertThat(HeaderMapping.DEFAULT.keyHeader()).isEqualTo("x-user-id");
+    assertThat(HeaderMapping.DEFAULT.attributeHeaders()).containsExactly(Map.entry("x-user-plan", "plan"));
   }
 
   @Test
   void parseKeepsTheSeedForNullAndReadsPairs() {
-    assertThat(HeaderMapping.parse(null, null)).isEqualTo(HeaderMapping.SEED);
+    assertThat(HeaderMapping.parse(null, null)).isEqualTo(HeaderMapping.DEFAULT);
     HeaderMapping m = HeaderMapping.parse(" x-account ", "x-tier=tier, x-region = region,");
     assertThat(m.keyHeader()).isEqualTo("x-account");
     assertThat(m.attributeHeaders())

@@ -71,7 +71,8 @@ class MemoizingScopedAvsbTest {
   }
 
   private final ChangingFlags flags = new ChangingFlags();
-  private final MemoizingScopedAvsb avsb = MemoizingScopedAvsb.wrap(flags);
+  private final WebLog log = new WebLog("io.avsb.web", "none in this test.");
+  private final MemoizingScopedAvsb avsb = MemoizingScopedAvsb.wrap(flags, log);
 
   @Test
   void aFlagChangedMidRequestKeepsItsFirstValueAndIsEvaluatedOnce() {
@@ -88,7 +89,7 @@ class MemoizingScopedAvsbTest {
     flags.values.put("ui-theme", AvsbValue.of("dark"));
     assertThat(avsb.getStringFlag("ui-theme", "default")).isEqualTo("dark");
     flags.values.put("ui-theme", AvsbValue.of("default"));
-    assertThat(MemoizingScopedAvsb.wrap(flags).getStringFlag("ui-theme", "x")).isEqualTo("default");
+    assertThat(MemoizingScopedAvsb.wrap(flags, log).getStringFlag("ui-theme", "x")).isEqualTo("default");
   }
 
   @Test
@@ -147,6 +148,6 @@ class MemoizingScopedAvsbTest {
     avsb.track("purchase", 149.99, Map.of("currency", "usd"));
     avsb.track("purchase", 149.99, Map.of("currency", "usd"));
     assertThat(flags.tracked).hasValue(2);
-    assertThat(MemoizingScopedAvsb.wrap(avsb)).isSameAs(avsb);
+    assertThat(MemoizingScopedAvsb.wrap(avsb, log)).isSameAs(avsb);
   }
 }

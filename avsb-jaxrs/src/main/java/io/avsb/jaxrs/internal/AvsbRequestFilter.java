@@ -31,6 +31,6 @@ public final class AvsbRequestFilter implements ContainerRequestFilter, Containe
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    VisitorCookie.issue(request, response);
+    JaxrsWebRequest.setPendingCookies(request, response);
   }
 }

@@ -1,12 +1,8 @@
 package io.avsb.jaxrs.internal;
 
-import io.avsb.AvsbContext;
-import io.avsb.AvsbValue;
-import io.avsb.EvaluationDetail;
-import io.avsb.FeatureFlagsState;
 import io.avsb.ScopedAvsb;
+import io.avsb.internal.web.ForwardingScopedAvsb;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import java.util.Map;
 import org.glassfish.hk2.api.ServiceLocator;
 
 /**
@@ -17,7 +13,7 @@ import org.glassfish.hk2.api.ServiceLocator;
  * (not a scope proxy), so it keeps working when handed to another thread, as an async resource
  * does. Thread-safe.
  */
-final class RequestBoundAvsb implements ScopedAvsb {
+final class RequestBoundAvsb extends ForwardingScopedAvsb {
   private final RequestHelpers helpers;
   private final ContainerRequestContext request;
   private final ServiceLocator locator;
@@ -31,7 +27,8 @@ final class RequestBoundAvsb implements ScopedAvsb {
     this.helper = helpers.storedHelper(request);
   }
 
-  private ScopedAvsb helper() {
+  @Override
+  protected ScopedAvsb delegate() {
     ScopedAvsb h = helper;
     if (h == null) {
       synchronized (this) {
@@ -46,87 +43,7 @@ final class RequestBoundAvsb implements ScopedAvsb {
   }
 
   @Override
-  public AvsbContext context() {
-    return helper().context();
-  }
-
-  @Override
-  public boolean getBoolFlag(String key, boolean defaultValue) {
-    return helper().getBoolFlag(key, defaultValue);
-  }
-
-  @Override
-  public String getStringFlag(String key, String defaultValue) {
-    return helper().getStringFlag(key, defaultValue);
-  }
-
-  @Override
-  public int getIntFlag(String key, int defaultValue) {
-    return helper().getIntFlag(key, defaultValue);
-  }
-
-  @Override
-  public double getDoubleFlag(String key, double defaultValue) {
-    return helper().getDoubleFlag(key, defaultValue);
-  }
-
-  @Override
-  public AvsbValue getJsonFlag(String key, AvsbValue defaultValue) {
-    return helper().getJsonFlag(key, defaultValue);
-  }
-
-  @Override
-  public EvaluationDetail<Boolean> getBoolFlagDetail(String key, boolean defaultValue) {
-    return helper().getBoolFlagDetail(key, defaultValue);
-  }
-
-  @Override
-  public EvaluationDetail<String> getStringFlagDetail(String key, String defaultValue) {
-    return helper().getStringFlagDetail(key, defaultValue);
-  }
-
-  @Override
-  public EvaluationDetail<Integer> getIntFlagDetail(String key, int defaultValue) {
-    return helper().getIntFlagDetail(key, defaultValue);
-  }
-
-  @Override
-  public EvaluationDetail<Double> getDoubleFlagDetail(String key, double defaultValue) {
-    return helper().getDoubleFlagDetail(key, defaultValue);
-  }
-
-  @Override
-  public EvaluationDetail<AvsbValue> getJsonFlagDetail(String key, AvsbValue defaultValue) {
-    return helper().getJsonFlagDetail(key, defaultValue);
-  }
-
-  @Override
-  public FeatureFlagsState allFlagsState() {
-    return helper().allFlagsState();
-  }
-
-  @Override
-  public void track(String eventKey) {
-    helper().track(eventKey);
-  }
-
-  @Override
-  public void track(String eventKey, Map<String, ?> data) {
-    helper().track(eventKey, data);
-  }
-
-  @Override
-  public void track(String eventKey, double metricValue, Map<String, ?> data) {
-    helper().track(eventKey, metricValue, data);
-  }
-
-  @Override
-  public void identify() {
-    helper().identify();
-  }
-
-  @Override
   public String toString() {
-    return "ScopedAvsb[" + helper().context() + "]";
+    return "ScopedAvsb[" + delegate().context() + "]";
   }
 }

@@ -1,9 +1,10 @@
 package io.avsb.servlet.internal;
 
-import io.avsb.internal.web.AnonymousContexts;
+import io.avsb.AvsbContext;
 import io.avsb.internal.web.HeaderMapping;
-import io.avsb.internal.web.VisitorKeys;
-import io.avsb.servlet.spi.ContextResolver;
+import io.avsb.spi.ContextResolver;
+import io.avsb.spi.ContextResolvers;
+import io.avsb.spi.WebRequest;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -11,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Picks the filter's resolver from its init-parameters: {@code resolver} is {@code headers} (the
- * default), {@code principal}, {@code cookie}, or the name of a class implementing {@link
- * ContextResolver}; {@code keyHeader} and {@code attributeHeaders} (such as {@code
- * x-user-plan=plan}) configure the header resolver, which {@code cookie} also consults.
+ * default), {@code principal}, {@code cookie} (the headers with a visitor cookie), or the name of a
+ * class implementing {@link ContextResolver}; {@code keyHeader} and {@code attributeHeaders} (such
+ * as {@code x-user-plan=plan}) configure the header resolver; {@code visitorCookie} names the
+ * visitor cookie and gives any of them one ({@link ContextResolvers#visitorCookie}).
  *
  * <p>A configuration error is logged and gives a resolver that makes every request anonymous,
  * not the header resolver: falling back to headers would let a client choose its own identity in
@@ -22,9 +24,18 @@ import org.slf4j.LoggerFactory;
 public final class ResolverChoice {
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.servlet");
 
-  /** The resolver used after a configuration error: every request is anonymous. */
-  public static final ContextResolver ANONYMOUS_ONLY =
-      (request, response) -> AnonymousContexts.ANONYMOUS;
+  /** The resolver used after a configuration error: every request names nobody. */
+  public static final ContextResolver ANONYMOUS_ONLY = new ContextResolver() {
+    @Override
+    public AvsbContext resolve(WebRequest request) {
+      return null;
+    }
+
+    @Override
+    public String toString() {
+      return "anonymous";
+    }
+  };
 
   private ResolverChoice() {}
 
@@ -40,15 +51,24 @@ public final class ResolverChoice {
     }
     String spec = initParameters.apply("resolver");
     String name = spec == null || spec.isBlank() ? "headers" : spec.trim();
-    switch (name.toLowerCase(Locale.ROOT)) {
-      case "headers":
-        return new HeaderResolver(mapping);
-      case "principal":
-        return new PrincipalResolver();
-      case "cookie":
-        return new VisitorCookieResolver(new HeaderResolver(mapping), new VisitorKeys());
-      default:
-        return load(name, loader);
+    String cookie = initParameters.apply("visitorCookie");
+    boolean visitors = name.equalsIgnoreCase("cookie") || cookie != null && !cookie.isBlank();
+    ContextResolver chosen = switch (name.toLowerCase(Locale.ROOT)) {
+      case "headers", "cookie" ->
+          ContextResolvers.headers(mapping.keyHeader(), mapping.attributeHeaders());
+      case "principal" -> ContextResolvers.principal();
+      default -> load(name, loader);
+    };
+    if (!visitors || chosen == ANONYMOUS_ONLY) {
+      return chosen;
+    }
+    try {
+      return cookie == null || cookie.isBlank()
+          ? ContextResolvers.visitorCookie(chosen)
+          : ContextResolvers.visitorCookie(chosen, cookie.trim());
+    } catch (IllegalArgumentException e) {
+      LOG.error("AvsbFilter: {}; every request will be anonymous", e.getMessage());
+      return ANONYMOUS_ONLY;
     }
   }
 

@@ -23,7 +23,7 @@ public class WhoAmIServlet extends HttpServlet {
     AvsbContext context = Avsb.from(request).context();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("key", context.key());
-    body.put("anonymous", context.anonymous());
+    body.put("anonymous", context.isAnonymous());
     body.put("resolvedBy", request.getAttribute(Avsb.RESOLVED_BY_ATTRIBUTE));
     Json.write(response, 200, body);
   }
