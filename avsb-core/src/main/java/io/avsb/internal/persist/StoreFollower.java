@@ -2,7 +2,6 @@ package io.avsb.internal.persist;
 
 import io.avsb.AvsbValue;
 import io.avsb.DataSourceStatus;
-import io.avsb.internal.log.LogText;
 import io.avsb.spi.DataKind;
 import io.avsb.spi.DataSource;
 import io.avsb.spi.DataSourceUpdates;
@@ -237,7 +236,7 @@ final class StoreFollower implements DataSource {
         feed = null;
       }
       failed("following changes", new PersistentStoreException(
-          "the change subscription ended: " + LogText.of(reason)));
+          "the change subscription ended: " + reason));
     }
 
     private void readOrFail() {
