@@ -176,7 +176,10 @@ final class StoreFollower implements DataSource {
     }
     waitingLogged = false;
     AvsbValue all = ItemJson.toAllData(data);
+    // said before the data is visible, so that whoever sees the server ready sees it too
+    status.servingStoreData(true);
     if (!updates.init(all)) {
+      status.servingStoreData(initialized);
       return;
     }
     generation = data.generation();
@@ -185,7 +188,6 @@ final class StoreFollower implements DataSource {
           all.get("flags").size(), all.get("segments").size());
     }
     initialized = true;
-    status.servingStoreData(true);
     started.complete(true);
   }
 

@@ -173,11 +173,16 @@ final class WriteThroughUpdates implements DataSourceUpdates {
     }
     AvsbValue all = ItemJson.toAllData(data);
     synchronized (lock) {
-      if (sourceInitialized || fromStore || !quiet.init(all)) {
+      if (sourceInitialized || fromStore) {
+        return;
+      }
+      // said before the data is visible, so that whoever sees the server ready sees it too
+      status.servingStoreData(true);
+      if (!quiet.init(all)) {
+        status.servingStoreData(false);
         return;
       }
       fromStore = true;
-      status.servingStoreData(true);
     }
     LOG.warn("Started from the persistent store's data ({} flags, {} segments) because the data"
         + " source has no data yet ({}); the data source's data replaces it when it arrives",
