@@ -56,10 +56,15 @@ public final class Fixtures {
         .persistentStore(store).initialReconnectDelay(RETRY).startWait(Duration.ZERO);
   }
 
-  /** A daemon-mode reader of {@code store}. */
+  /** A daemon-mode reader of {@code store}, retrying after {@link #RETRY}. */
   public static AvsbConfig.Builder reader(RedisStore store) {
+    return reader(store, RETRY);
+  }
+
+  /** A daemon-mode reader of {@code store} whose reconnects start at {@code retry}. */
+  public static AvsbConfig.Builder reader(RedisStore store, Duration retry) {
     return AvsbConfig.builder("sdk-key").persistentStore(store).daemonMode(true)
-        .eventsEnabled(false).initialReconnectDelay(RETRY).startWait(Duration.ZERO);
+        .eventsEnabled(false).initialReconnectDelay(retry).startWait(Duration.ZERO);
   }
 
   /** A writer server on a started {@code service}. */
@@ -72,7 +77,14 @@ public final class Fixtures {
    * find one.
    */
   public static AvsbServer readyWriter(AvsbTestService service, RedisStore store) {
-    AvsbServer writer = writer(service, store);
+    return readyWriter(service, store, RETRY);
+  }
+
+  /** {@link #readyWriter(AvsbTestService, RedisStore)} whose reconnects start at {@code retry}. */
+  public static AvsbServer readyWriter(AvsbTestService service, RedisStore store,
+      Duration retry) {
+    AvsbServer writer = new AvsbServer(writer(service.uri(), store)
+        .initialReconnectDelay(retry).build());
     if (!writer.waitForReady(WAIT)) {
       writer.close();
       throw new AssertionError("the writer got no data from the service within " + WAIT);

@@ -27,18 +27,21 @@ public final class Fleet implements AutoCloseable {
   private final RedisStore store;
   private final List<AvsbServer> instances = new ArrayList<>();
   private final List<Arrival> arrivals = new ArrayList<>();
+  private final Duration retry;
   private final AvsbServer writer;
   private int version;
 
   /**
    * Starts the writer on {@code service} (whose data must hold {@link #FLAG}), waits until it wrote
-   * Redis, then starts {@code readers} readers and waits until each is ready.
+   * Redis, then starts {@code readers} readers and waits until each is ready. Every instance's
+   * reconnects start at {@code retry} (the SDK's default is 1 s).
    */
-  public Fleet(AvsbTestService service, RedisStore store, int readers) {
+  public Fleet(AvsbTestService service, RedisStore store, int readers, Duration retry) {
     this.service = Objects.requireNonNull(service, "service");
     this.store = Objects.requireNonNull(store, "store");
+    this.retry = Objects.requireNonNull(retry, "retry");
     version = service.data().get("flags").get(FLAG).get("version").intValue();
-    writer = Fixtures.readyWriter(service, store);
+    writer = Fixtures.readyWriter(service, store, retry);
     add(writer);
     for (int i = 0; i < readers; i++) {
       startReader();
@@ -52,7 +55,7 @@ public final class Fleet implements AutoCloseable {
 
   /** Starts one more reader and waits until it is ready; returns it. */
   public AvsbServer startReader() {
-    AvsbServer reader = new AvsbServer(Fixtures.reader(store).build());
+    AvsbServer reader = new AvsbServer(Fixtures.reader(store, retry).build());
     add(reader);
     if (!reader.waitForReady(Fixtures.WAIT)) {
       throw new AssertionError("reader " + (instances.size() - 1) + " was not ready within "

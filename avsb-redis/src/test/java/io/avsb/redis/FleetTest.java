@@ -41,7 +41,7 @@ class FleetTest {
     RedisStore store = Fixtures.store(redis.uri(), "fleet");
     AvsbTestService service = new AvsbTestService().start();
     service.setData(data(Fleet.flag(1), flag("other", 1, "unchanged")));
-    try (LogCapture log = new LogCapture(); Fleet fleet = new Fleet(service, store, READERS)) {
+    try (LogCapture log = new LogCapture(); Fleet fleet = new Fleet(service, store, READERS, Fixtures.RETRY)) {
       assertThat(fleet.instances()).hasSize(READERS + 1);
       // 1. each change reaches the writer and all twenty readers
       for (int round = 0; round < 3; round++) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +18,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Whether the persistent store answers, and the way back when it does not: the first failure marks
  * the store {@link StoreStatus.State#UNAVAILABLE} (one warning) and schedules the recovery action
- * with exponential backoff (the stream's delays: the configured base, doubling, 30 s cap, jitter),
- * until it completes without throwing; then the store is available again (one info line). While
- * unavailable, writers skip the store instead of waiting on it. Thread-safe.
+ * with exponential backoff (the configured first reconnect delay, doubling, with jitter, capped at
+ * 5 s rather than the stream's 30 s: a retry is one cheap round trip to infrastructure the
+ * operator runs, and readers catch up sooner), until it completes without throwing; then the store
+ * is available again (one info line). While unavailable, writers skip the store instead of waiting
+ * on it. Thread-safe.
  */
 final class StoreHealth {
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.persistence");
+  /** The longest delay between retries, before jitter. */
+  static final Duration MAX_DELAY = Duration.ofSeconds(5);
 
   private final StoreStatusTracker status;
   private final ScheduledExecutorService scheduler;
@@ -95,6 +100,10 @@ final class StoreHealth {
 
   private void scheduleLocked() {
     Duration delay = backoff.nextDelay(clock.instant());
+    if (delay.compareTo(MAX_DELAY) > 0) {
+      double jitter = ThreadLocalRandom.current().nextDouble() / 2;
+      delay = MAX_DELAY.minusNanos((long) (MAX_DELAY.toNanos() * jitter));
+    }
     try {
       pending = scheduler.schedule(this::attempt, delay.toNanos(), TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
