@@ -10,6 +10,7 @@ import io.avsb.spi.PersistentStoreFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * A fleet's shared Redis as the persistent store of an A vs B server:
@@ -75,6 +76,7 @@ public final class RedisStore implements PersistentStoreFactory {
     private Duration connectTimeout = Duration.ofSeconds(2);
     private Duration socketTimeout = Duration.ofSeconds(2);
     private int poolSize = 8;
+    private SSLSocketFactory tlsSockets;
 
     private Builder() {}
 
@@ -142,10 +144,19 @@ public final class RedisStore implements PersistentStoreFactory {
       return this;
     }
 
+    /**
+     * The TLS socket factory for {@code rediss://}, such as one trusting a private CA (default: the
+     * JVM's, trusting its default CA certificates). The certificate must name the host either way.
+     */
+    public Builder tlsSocketFactory(SSLSocketFactory tlsSockets) {
+      this.tlsSockets = Objects.requireNonNull(tlsSockets, "tlsSockets");
+      return this;
+    }
+
     /** Builds the store factory. */
     public RedisStore build() {
       return new RedisStore(new RedisSettings(endpoint.withCredentials(user, password),
-          new KeyLayout(prefix), connectTimeout, socketTimeout, poolSize));
+          new KeyLayout(prefix), connectTimeout, socketTimeout, poolSize, tlsSockets));
     }
 
     private static Duration requirePositive(Duration d, String name) {

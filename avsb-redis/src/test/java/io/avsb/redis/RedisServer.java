@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import redis.clients.jedis.RedisClient;
 
@@ -34,13 +35,14 @@ public final class RedisServer implements AutoCloseable {
   private static final long READY_WAIT_SECONDS = 20;
 
   private final String binary;
-  private final List<String> extraArgs;
+  private final Function<Integer, List<String>> extraArgs;
   private final Path dir;
   private final int port;
   private Process process;
   private final Deque<String> output = new ArrayDeque<>();
 
-  private RedisServer(String binary, List<String> extraArgs, Path dir, int port) {
+  private RedisServer(String binary, Function<Integer, List<String>> extraArgs, Path dir,
+      int port) {
     this.binary = binary;
     this.extraArgs = extraArgs;
     this.dir = dir;
@@ -55,6 +57,20 @@ public final class RedisServer implements AutoCloseable {
    *     install it) or does not start
    */
   public static RedisServer start(String... extraArgs) {
+    return start(port -> List.of(extraArgs));
+  }
+
+  /**
+   * Starts a server that accepts only TLS connections, with {@code cert} and {@code key} (PEM
+   * files) as its identity, and no client certificates required.
+   */
+  public static RedisServer startTls(Path cert, Path key) {
+    return start(port -> List.of("--port", "0", "--tls-port", Integer.toString(port),
+        "--tls-cert-file", cert.toString(), "--tls-key-file", key.toString(),
+        "--tls-ca-cert-file", cert.toString(), "--tls-auth-clients", "no"));
+  }
+
+  private static RedisServer start(Function<Integer, List<String>> extraArgs) {
     String binary = findBinary();
     Path dir;
     try {
@@ -64,7 +80,7 @@ public final class RedisServer implements AutoCloseable {
     }
     IllegalStateException last = null;
     for (int attempt = 0; attempt < 5; attempt++) {
-      RedisServer server = new RedisServer(binary, List.of(extraArgs), dir, freePort());
+      RedisServer server = new RedisServer(binary, extraArgs, dir, freePort());
       try {
         server.launch();
         return server;
@@ -111,7 +127,7 @@ public final class RedisServer implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(binary, "--port", Integer.toString(port),
         "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(),
         "--daemonize", "no", "--logfile", ""));
-    command.addAll(extraArgs);
+    command.addAll(extraArgs.apply(port)); // later directives win over the defaults above
     try {
       process = new ProcessBuilder(command).redirectErrorStream(true).start();
     } catch (IOException e) {

@@ -54,6 +54,9 @@ public final class RedisPersistentStore implements PersistentStore {
       SSLParameters tls = new SSLParameters();
       tls.setEndpointIdentificationAlgorithm("HTTPS"); // check the certificate names the host
       config.ssl(true).sslParameters(tls);
+      if (settings.tlsSockets() != null) {
+        config.sslSocketFactory(settings.tlsSockets());
+      }
     }
     this.clientConfig = config.build();
     ConnectionPoolConfig pool = new ConnectionPoolConfig();

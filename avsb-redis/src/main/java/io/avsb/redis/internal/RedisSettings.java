@@ -2,6 +2,7 @@ package io.avsb.redis.internal;
 
 import java.time.Duration;
 import java.util.Objects;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Everything a Redis store is made from. Immutable and thread-safe; {@link #toString()} masks the
@@ -12,9 +13,10 @@ import java.util.Objects;
  * @param connectTimeout the TCP connect timeout
  * @param socketTimeout the read timeout of a command
  * @param poolSize the most connections the pool opens (the subscriber's is extra)
+ * @param tlsSockets the TLS socket factory for {@code rediss://}, or null for the JVM's default
  */
 public record RedisSettings(RedisEndpoint endpoint, KeyLayout keys, Duration connectTimeout,
-    Duration socketTimeout, int poolSize) {
+    Duration socketTimeout, int poolSize, SSLSocketFactory tlsSockets) {
   /** Checks that every part is present and the pool size is positive. */
   public RedisSettings {
     Objects.requireNonNull(endpoint, "endpoint");
