@@ -7,6 +7,7 @@ import io.avsb.spi.PersistentStoreException;
 import io.avsb.spi.SerializedItem;
 import io.avsb.spi.StoreChangeListener;
 import io.avsb.spi.StoreSubscription;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,10 @@ import redis.clients.jedis.exceptions.JedisException;
  * set is written in one {@code MULTI}/{@code EXEC} transaction; an upsert is the {@link
  * UpsertScript}; full reads are one transaction, so flags and segments come from the same moment.
  * Commands run on a pool of connections; change notices come through a {@link RedisSubscription}.
- * A failed connection empties the pool's idle connections, so that the first command after Redis
- * comes back does not meet a dead one. Thread-safe.
+ * The pool runs no evictor thread (nothing to stop on undeploy, no idle pings); instead a command
+ * that meets a broken connection (Redis restarted, an idle connection dropped on the way) empties
+ * the pool's idle connections and runs once more on a new one: every command here is safe to
+ * repeat (a whole set replaces, an upsert is versioned, reads change nothing). Thread-safe.
  */
 public final class RedisPersistentStore implements PersistentStore {
   private final RedisSettings settings;
@@ -65,6 +68,8 @@ public final class RedisPersistentStore implements PersistentStore {
     pool.setMinIdle(0);
     pool.setMaxWait(settings.socketTimeout());
     pool.setJmxEnabled(false); // one MBean per pool would outlive a webapp's class loader
+    pool.setTimeBetweenEvictionRuns(Duration.ofMillis(-1)); // no shared evictor thread
+    pool.setTestWhileIdle(false);
     this.redis = RedisClient.builder().hostAndPort(address).clientConfig(clientConfig)
         .poolConfig(pool).build();
   }
@@ -197,10 +202,15 @@ public final class RedisPersistentStore implements PersistentStore {
 
   private <T> T run(String operation, Function<RedisClient, T> command) {
     try {
-      return command.apply(redis);
+      try {
+        return command.apply(redis);
+      } catch (JedisConnectionException e) {
+        redis.getPool().clear(); // idle connections are likely dead too
+        return command.apply(redis);
+      }
     } catch (JedisException e) {
       if (e instanceof JedisConnectionException) {
-        redis.getPool().clear(); // idle connections are likely dead too
+        redis.getPool().clear();
       }
       throw new PersistentStoreException(operation + " on " + settings.endpoint() + " failed: "
           + RedisErrors.describe(e), e);
@@ -231,7 +241,7 @@ public final class RedisPersistentStore implements PersistentStore {
     }
   }
 
-  private static int millis(java.time.Duration d) {
+  private static int millis(Duration d) {
     return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
   }
 }
