@@ -68,9 +68,7 @@ class RedisDaemonModeTest {
     RedisStore store = Fixtures.store(redis.uri(), "malformed");
     try (AvsbTestService service = new AvsbTestService().start()) {
       service.setData(data(flag("a", 1, "one")));
-      try (AvsbServer writer = Fixtures.writer(service, store)) {
-        assertThat(writer.waitForReady(WAIT)).isTrue();
-      }
+      Fixtures.readyWriter(service, store).close();
     }
     try (RedisClient c = redis.client()) {
       c.hset("malformed:flags", "bad", "{\"key\": \"bad\", \"version\": ");
@@ -90,9 +88,7 @@ class RedisDaemonModeTest {
     RedisStore store = Fixtures.store(redis.uri(), "resync");
     try (AvsbTestService service = new AvsbTestService().start()) {
       service.setData(data(flag("a", 1, "one")));
-      try (AvsbServer writer = Fixtures.writer(service, store)) {
-        assertThat(writer.waitForReady(WAIT)).isTrue();
-      }
+      Fixtures.readyWriter(service, store).close();
     }
     try (AvsbServer reader = new AvsbServer(Fixtures.reader(store)
         .storeResyncInterval(Duration.ofMillis(100)).build());

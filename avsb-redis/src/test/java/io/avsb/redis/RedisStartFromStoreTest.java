@@ -38,9 +38,7 @@ class RedisStartFromStoreTest {
     try (AvsbTestService service = new AvsbTestService().start()) {
       port = service.uri().getPort();
       service.setData(data(flag("a", 3, "fleet's last")));
-      try (AvsbServer earlier = Fixtures.writer(service, store)) {
-        assertThat(earlier.waitForReady(WAIT)).isTrue();
-      }
+      Fixtures.readyWriter(service, store).close();
     }
     URI serviceUri = URI.create("http://127.0.0.1:" + port);
     try (LogCapture log = new LogCapture();
@@ -49,8 +47,10 @@ class RedisStartFromStoreTest {
       assertThat(value(server, "a")).isEqualTo("fleet's last");
       assertThat(server.storeStatusProvider().status().servingStoreData()).isTrue();
       assertThat(server.dataSourceStatus().state()).isNotEqualTo(DataSourceStatus.State.VALID);
-      assertThat(log.linesWith("Started from the persistent store's data (1 flags, 0 segments)"))
-          .hasSize(1);
+      // logged right after the data became visible
+      await().atMost(WAIT).until(() -> !log.linesWith("Started from the persistent store's data"
+          + " (1 flags, 0 segments)").isEmpty());
+      assertThat(log.linesWith("Started from the persistent store")).hasSize(1);
 
       try (AvsbTestService back = new AvsbTestService()) {
         back.setData(data(flag("a", 1, "service's")));
