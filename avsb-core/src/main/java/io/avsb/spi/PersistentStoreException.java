@@ -2,7 +2,7 @@ package io.avsb.spi;
 
 /**
  * A {@link PersistentStore} operation failed because the store is unreachable or refused it. The
- * message says why and never contains a password.
+ * message says why and never contains a password. Immutable once thrown.
  */
 public class PersistentStoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;

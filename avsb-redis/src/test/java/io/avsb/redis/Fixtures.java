@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 
-/** Flags, stores and servers for the module's tests: writers stream from a service, readers follow Redis. */
+/**
+ * Flags, stores and servers for the module's tests: writers stream from a service, readers follow
+ * Redis. Stateless and thread-safe.
+ */
 public final class Fixtures {
   /** Short retry delays, so that outages heal quickly in tests. */
   public static final Duration RETRY = Duration.ofMillis(50);

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Takes what is written to {@code System.err} (where slf4j-simple logs) while open, instead of
  * printing it, so that a test can assert the log lines it expects without showing them in the
- * build's output; {@link #close()} restores the stream.
+ * build's output; {@link #close()} restores the stream. Thread-safe; one capture at a time.
  */
 public final class LogCapture implements AutoCloseable {
   private final PrintStream original = System.err;

@@ -18,12 +18,12 @@ import java.nio.charset.StandardCharsets;
  * @param key the item's key
  * @param item the item as stored
  */
-public record ChangeNotice(long generation, DataKind kind, String key, SerializedItem item) {
+record ChangeNotice(long generation, DataKind kind, String key, SerializedItem item) {
   /** The message of a whole data set written. */
-  public static final String INIT = "init";
+  static final String INIT = "init";
 
   /** The part a writer gives the script: {@code KIND VERSION KEY}. */
-  public static String header(DataKind kind, int version, String key) {
+  static String header(DataKind kind, int version, String key) {
     return kind.jsonName() + " " + version + " " + URLEncoder.encode(key, StandardCharsets.UTF_8);
   }
 
@@ -32,7 +32,7 @@ public record ChangeNotice(long generation, DataKind kind, String key, Serialize
    *
    * @throws IllegalArgumentException when the message is not one
    */
-  public static ChangeNotice parse(String message) {
+  static ChangeNotice parse(String message) {
     int newline = message.indexOf('\n');
     if (newline < 0) {
       throw new IllegalArgumentException("no newline after the header");
