@@ -52,7 +52,7 @@ final class WriteThroughUpdates implements DataSourceUpdates {
   private boolean sourceInitialized; // guarded by lock
   private boolean fromStore; // guarded by lock
   private boolean dirty; // guarded by lock: the store may not hold what was written
-  private ScheduledFuture<?> check;
+  private volatile ScheduledFuture<?> check;
 
   WriteThroughUpdates(DataSourceUpdates target, DataSourceUpdates quiet, PersistentStore store,
       StoreHealth health, StoreStatusTracker status, ScheduledExecutorService scheduler) {
