@@ -4,13 +4,14 @@ import io.avsb.redis.internal.KeyLayout;
 import io.avsb.redis.internal.RedisEndpoint;
 import io.avsb.redis.internal.RedisPersistentStore;
 import io.avsb.redis.internal.RedisSettings;
+import io.avsb.redis.internal.TrustStore;
 import io.avsb.spi.DataSourceContext;
 import io.avsb.spi.PersistentStore;
 import io.avsb.spi.PersistentStoreFactory;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * A fleet's shared Redis as the persistent store of an A vs B server:
@@ -76,7 +77,7 @@ public final class RedisStore implements PersistentStoreFactory {
     private Duration connectTimeout = Duration.ofSeconds(2);
     private Duration socketTimeout = Duration.ofSeconds(2);
     private int poolSize = 8;
-    private SSLSocketFactory tlsSockets;
+    private TrustStore trustStore;
 
     private Builder() {}
 
@@ -145,18 +146,20 @@ public final class RedisStore implements PersistentStoreFactory {
     }
 
     /**
-     * The TLS socket factory for {@code rediss://}, such as one trusting a private CA (default: the
-     * JVM's, trusting its default CA certificates). The certificate must name the host either way.
+     * For {@code rediss://}: a trust store file (PKCS12 or JKS) with the certificates to trust,
+     * such as a private CA's (default: the JVM's CA certificates). The certificate must name the
+     * host either way. The password is never logged.
      */
-    public Builder tlsSocketFactory(SSLSocketFactory tlsSockets) {
-      this.tlsSockets = Objects.requireNonNull(tlsSockets, "tlsSockets");
+    public Builder trustStore(Path file, String password) {
+      this.trustStore = new TrustStore(Objects.requireNonNull(file, "file"),
+          Objects.requireNonNull(password, "password"));
       return this;
     }
 
     /** Builds the store factory. */
     public RedisStore build() {
       return new RedisStore(new RedisSettings(endpoint.withCredentials(user, password),
-          new KeyLayout(prefix), connectTimeout, socketTimeout, poolSize, tlsSockets));
+          new KeyLayout(prefix), connectTimeout, socketTimeout, poolSize, trustStore));
     }
 
     private static Duration requirePositive(Duration d, String name) {

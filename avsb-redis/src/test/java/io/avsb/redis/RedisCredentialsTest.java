@@ -41,6 +41,7 @@ class RedisCredentialsTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the writer is used for its lifetime
   void anAclUserWithTheDocumentedRightsAndAPasswordInTheUriWorks() {
     RedisStore store = Fixtures.store(uri(PASSWORD), "acl");
     try (AvsbTestService service = new AvsbTestService().start()) {

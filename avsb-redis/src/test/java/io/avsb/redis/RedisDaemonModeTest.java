@@ -36,6 +36,7 @@ class RedisDaemonModeTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the writer is used for its lifetime
   void aReaderServesWhatTheWriterStreamsAndFollowsEachChange() {
     RedisStore store = Fixtures.store(redis.uri(), "follow");
     try (AvsbTestService service = new AvsbTestService().start()) {
@@ -101,6 +102,7 @@ class RedisDaemonModeTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the writer is used for its lifetime
   void aReaderIsNotReadyWhileRedisIsDownAndReadsOnceItIsUp() {
     RedisStore store = Fixtures.store(redis.uri(), "late");
     redis.kill();

@@ -9,6 +9,7 @@ import io.avsb.spi.PersistentStore;
 import io.avsb.spi.PersistentStoreException;
 import io.avsb.spi.SerializedItem;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +19,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +30,7 @@ class RedisTlsTest {
   @TempDir
   static Path dir;
   private static RedisServer redis;
-  private static SSLSocketFactory trusting;
+  private static Path trustStore;
 
   @BeforeAll
   static void startRedis() throws Exception {
@@ -59,12 +57,10 @@ class RedisTlsTest {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("redis", cert);
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, tmf.getTrustManagers(), null);
-    trusting = tls.getSocketFactory();
+    trustStore = dir.resolve("trust.p12");
+    try (OutputStream file = Files.newOutputStream(trustStore)) {
+      trust.store(file, PASS);
+    }
   }
 
   @AfterAll
@@ -80,18 +76,18 @@ class RedisTlsTest {
         + "\n-----END " + type + "-----\n";
   }
 
-  private static PersistentStore store(String host, SSLSocketFactory sockets) {
+  private static PersistentStore store(String host, boolean trusting) {
     RedisStore.Builder b = RedisStore.builder().uri("rediss://" + host + ":" + redis.port())
         .prefix("tls").connectTimeout(Duration.ofSeconds(2)).socketTimeout(Duration.ofSeconds(2));
-    if (sockets != null) {
-      b.tlsSocketFactory(sockets);
+    if (trusting) {
+      b.trustStore(trustStore, new String(PASS));
     }
     return b.build().create(null);
   }
 
   @Test
   void aTrustedCertificateNamingTheHostCarriesWritesAndReads() {
-    try (PersistentStore store = store("localhost", trusting)) {
+    try (PersistentStore store = store("localhost", true)) {
       store.init(new PersistentDataSet(Map.of("a", new SerializedItem(1, "{\"key\":\"a\"}")),
           Map.of(), -1));
       assertThat(store.get(DataKind.FLAGS, "a")).isEqualTo(new SerializedItem(1, "{\"key\":\"a\"}"));
@@ -100,7 +96,7 @@ class RedisTlsTest {
 
   @Test
   void aCertificateForAnotherNameIsRefused() {
-    try (PersistentStore store = store("127.0.0.1", trusting)) {
+    try (PersistentStore store = store("127.0.0.1", true)) {
       assertThat(store.isAvailable()).isFalse();
       assertThatThrownBy(store::isInitialized).isInstanceOf(PersistentStoreException.class)
           .hasMessageContaining("No subject alternative names matching");
@@ -109,7 +105,7 @@ class RedisTlsTest {
 
   @Test
   void anUntrustedCertificateIsRefused() {
-    try (PersistentStore store = store("localhost", null)) {
+    try (PersistentStore store = store("localhost", false)) {
       assertThatThrownBy(store::isInitialized).isInstanceOf(PersistentStoreException.class)
           .hasMessageContaining("rediss://localhost:" + redis.port());
     }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import javax.net.ssl.SSLParameters;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -21,6 +20,8 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.SslOptions;
+import redis.clients.jedis.SslVerifyMode;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -54,12 +55,13 @@ public final class RedisPersistentStore implements PersistentStore {
         .socketTimeoutMillis(millis(settings.socketTimeout()))
         .database(e.database()).clientName("avsb").user(e.user()).password(e.password());
     if (e.tls()) {
-      SSLParameters tls = new SSLParameters();
-      tls.setEndpointIdentificationAlgorithm("HTTPS"); // check the certificate names the host
-      config.ssl(true).sslParameters(tls);
-      if (settings.tlsSockets() != null) {
-        config.sslSocketFactory(settings.tlsSockets());
+      // FULL: the certificate must be trusted and must name the host
+      SslOptions.Builder tls = SslOptions.builder().sslVerifyMode(SslVerifyMode.FULL);
+      TrustStore trust = settings.trustStore();
+      if (trust != null) {
+        tls.truststore(trust.file().toFile(), trust.password().toCharArray());
       }
+      config.sslOptions(tls.build());
     }
     this.clientConfig = config.build();
     ConnectionPoolConfig pool = new ConnectionPoolConfig();

@@ -2,7 +2,6 @@ package io.avsb.redis.internal;
 
 import java.time.Duration;
 import java.util.Objects;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Everything a Redis store is made from. Immutable and thread-safe; {@link #toString()} masks the
@@ -13,10 +12,11 @@ import javax.net.ssl.SSLSocketFactory;
  * @param connectTimeout the TCP connect timeout
  * @param socketTimeout the read timeout of a command
  * @param poolSize the most connections the pool opens (the subscriber's is extra)
- * @param tlsSockets the TLS socket factory for {@code rediss://}, or null for the JVM's default
+ * @param trustStore what a {@code rediss://} server's certificate is checked against, or null for
+ *     the JVM's default CA certificates
  */
 public record RedisSettings(RedisEndpoint endpoint, KeyLayout keys, Duration connectTimeout,
-    Duration socketTimeout, int poolSize, SSLSocketFactory tlsSockets) {
+    Duration socketTimeout, int poolSize, TrustStore trustStore) {
   /** Checks that every part is present and the pool size is positive. */
   public RedisSettings {
     Objects.requireNonNull(endpoint, "endpoint");

@@ -128,6 +128,7 @@ class RedisPersistentStoreTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the subscription is used for its lifetime
   void followersHearEachStoredItemWithTheCounterAndEachReplacedSet() throws Exception {
     Recorder notices = new Recorder();
     try (StoreSubscription s = store.follow(notices)) {
@@ -144,6 +145,7 @@ class RedisPersistentStoreTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the subscription is used for its lifetime
   void aMalformedNoticeIsSkippedWithOneLogLine() throws Exception {
     Recorder notices = new Recorder();
     try (StoreSubscription s = store.follow(notices); RedisClient c = redis.client();
@@ -166,6 +168,7 @@ class RedisPersistentStoreTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the subscription is used for its lifetime
   void aDownServerFailsOperationsAndEndsSubscriptions() throws Exception {
     Recorder notices = new Recorder();
     try (StoreSubscription s = store.follow(notices)) {
