@@ -89,6 +89,14 @@ public final class AsyncAvsbServer implements Closeable {
     return runtime.statusProvider();
   }
 
+  /**
+   * The persistent store's status (such as Redis shared by a fleet) with change listeners; its
+   * state is {@code NOT_CONFIGURED} when no store is set.
+   */
+  public StoreStatusProvider storeStatusProvider() {
+    return runtime.storeStatusProvider();
+  }
+
   /** Flag change and flag value change listeners; see the interface. */
   public FlagTracker flagTracker() {
     return runtime.flagTracker();

@@ -2,6 +2,7 @@ package io.avsb;
 
 import io.avsb.spi.AvsbHook;
 import io.avsb.spi.DataSourceFactory;
+import io.avsb.spi.PersistentStoreFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +21,11 @@ import java.util.Set;
  * (such as the testkit's {@code TestData}); a {@link Builder#flagsFile flags file}; nothing when
  * {@link Builder#offline offline} (every flag gives its default); else the A vs B service, by
  * streaming or, when {@link Builder#polling polling} is set, by polling.
+ *
+ * <p>A {@link Builder#persistentStore persistent store} shared by a fleet (such as Redis) adds to
+ * that: the data source's data is written through to it and the server starts from it when the
+ * data source cannot deliver; in {@link Builder#daemonMode daemon mode} the store is the only
+ * source.
  */
 public final class AvsbConfig {
   /** The default service URI for polling. */
@@ -62,6 +68,9 @@ public final class AvsbConfig {
   // event memory, in bytes
   private final long eventMemoryBytes;
   private final int maxEventBytes;
+  private final PersistentStoreFactory persistentStore;
+  private final boolean daemonMode;
+  private final Duration storeResyncInterval;
 
   private AvsbConfig(Builder b) {
     this.sdkKey = b.sdkKey;
@@ -90,6 +99,9 @@ public final class AvsbConfig {
     this.hooks = List.copyOf(b.hooks);
     this.eventMemoryBytes = b.eventMemoryBytes;
     this.maxEventBytes = b.maxEventBytes;
+    this.persistentStore = b.persistentStore;
+    this.daemonMode = b.daemonMode;
+    this.storeResyncInterval = b.storeResyncInterval;
   }
 
   /**
@@ -220,6 +232,21 @@ public final class AvsbConfig {
     return hooks;
   }
 
+  /** The persistent store shared by a fleet, or null. */
+  public PersistentStoreFactory persistentStore() {
+    return persistentStore;
+  }
+
+  /** Whether the server reads its flags only from the persistent store (no data source). */
+  public boolean daemonMode() {
+    return daemonMode;
+  }
+
+  /** How often the persistent store is checked for missed changes. */
+  public Duration storeResyncInterval() {
+    return storeResyncInterval;
+  }
+
   /**
    * The most bytes the held events may weigh (queued, awaiting a flush or being delivered), by the
    * size of their JSON form; past it new events are dropped and counted.
@@ -265,6 +292,9 @@ public final class AvsbConfig {
     private final List<AvsbHook> hooks = new ArrayList<>();
     private long eventMemoryBytes = DEFAULT_EVENT_MEMORY_BYTES;
     private int maxEventBytes = DEFAULT_MAX_EVENT_BYTES;
+    private PersistentStoreFactory persistentStore;
+    private boolean daemonMode;
+    private Duration storeResyncInterval = Duration.ofSeconds(60);
 
     private Builder(String sdkKey) {
       this.sdkKey = sdkKey == null || sdkKey.isBlank() ? null : sdkKey.trim();
@@ -451,6 +481,18 @@ public final class AvsbConfig {
     }
 
     /**
+     * A persistent store shared by a fleet, such as {@code avsb-redis}'s {@code RedisStore}. With a
+     * data source, every full data set and update is written through to it, and when the data
+     * source cannot deliver at start the server begins from the store's data (the data source's
+     * data replaces it when it arrives). See {@link #daemonMode} for instances without a data
+     * source. Evaluation never reads the store: it reads the in-memory snapshot as always.
+     */
+    public Builder persistentStore(PersistentStoreFactory persistentStore) {
+      this.persistentStore = Objects.requireNonNull(persistentStore, "persistentStore");
+      return this;
+    }
+
+    /**
      * The largest JSON form one event may have (default 256 KiB): a larger {@code track} payload,
      * or an index or feature event whose context is larger, is dropped alone, with one WARN per
      * event key, and the other events are sent. At least 1,024.
@@ -465,14 +507,45 @@ public final class AvsbConfig {
     }
 
     /**
+     * Daemon mode: no data source of its own; the server reads the whole data set from the {@link
+     * #persistentStore persistent store} at start (it is ready once read), follows the store's
+     * change notices, and reads everything again when the store says something was missed. Needs
+     * a persistent store; excludes a flags file, a custom data source and offline mode.
+     */
+    public Builder daemonMode(boolean daemonMode) {
+      this.daemonMode = daemonMode;
+      return this;
+    }
+
+    /**
+     * How often the persistent store is checked for changes missed between notices, and a writer
+     * checks that the store still holds a data set (default 60 s).
+     */
+    public Builder storeResyncInterval(Duration storeResyncInterval) {
+      this.storeResyncInterval = requirePositive(storeResyncInterval, "storeResyncInterval");
+      return this;
+    }
+
+    /**
      * Builds the configuration.
      *
      * @throws IllegalArgumentException when {@code maxEventBytes} exceeds {@code eventMemoryBytes}
+     * @throws IllegalStateException when daemon mode is set without a persistent store, or with a
+     *     flags file, a data source or offline mode
      */
     public AvsbConfig build() {
       if (maxEventBytes > eventMemoryBytes) {
         throw new IllegalArgumentException("maxEventBytes (" + maxEventBytes
             + ") must not exceed eventMemoryBytes (" + eventMemoryBytes + ")");
+      }
+      if (daemonMode) {
+        if (persistentStore == null) {
+          throw new IllegalStateException("daemonMode needs a persistentStore to read flags from");
+        }
+        if (flagsFile != null || dataSource != null || offline) {
+          throw new IllegalStateException("daemonMode reads flags only from the persistentStore:"
+              + " do not set flagsFile, dataSource or offline with it");
+        }
       }
       return new AvsbConfig(this);
     }

@@ -46,7 +46,9 @@ public abstract class ArchitectureContract {
   /** The packages of the kit's own modules: the only code that may use {@code io.avsb.internal}. */
   static final String[] KIT_PACKAGES = {
     "io.avsb", "io.avsb.spi..", "io.avsb.internal..",
-    "io.avsb.servlet..", "io.avsb.jaxrs..", "io.avsb.testkit..", "io.avsb.bench.."
+    "io.avsb.servlet..", "io.avsb.jaxrs..", "io.avsb.testkit..", "io.avsb.bench..",
+    "io.avsb.redis..", "io.avsb.cdi..", "io.avsb.openfeature..", "io.avsb.micrometer..",
+    "io.avsb.opentelemetry..", "io.avsb.differential.."
   };
 
   /**
@@ -54,7 +56,7 @@ public abstract class ArchitectureContract {
    * never one after it (config is the public {@code AvsbConfig}; web serves the adapters).
    */
   static final List<String> STAGES =
-      List.of("log", "json", "http", "datasource", "store", "eval", "events", "client", "web");
+      List.of("log", "json", "http", "datasource", "persist", "store", "eval", "events", "client", "web");
 
   private static final Pattern MODULE_INTERNAL = Pattern.compile("io\\.avsb\\.(\\w+)\\.internal(\\..*)?");
 

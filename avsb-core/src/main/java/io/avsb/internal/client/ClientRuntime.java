@@ -8,12 +8,16 @@ import io.avsb.DataSourceStatusProvider;
 import io.avsb.FeatureFlagsState;
 import io.avsb.FlagTracker;
 import io.avsb.ScopedAvsb;
+import io.avsb.StoreStatusProvider;
 import io.avsb.internal.events.EventProcessor;
+import io.avsb.internal.persist.PersistentStoreLink;
+import io.avsb.internal.persist.StoreStatusTracker;
 import io.avsb.internal.store.DataSourceStatusTracker;
 import io.avsb.internal.store.FlagStore;
 import io.avsb.internal.store.StoreUpdates;
 import io.avsb.spi.DataSource;
 import io.avsb.spi.DataSourceFactory;
+import io.avsb.spi.DataSourceUpdates;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -46,6 +50,8 @@ public final class ClientRuntime implements AutoCloseable {
   private final FlagListeners flagListeners;
   private final Tracker tracker;
   private final Readiness readiness;
+  private final PersistentStoreLink persistence;
+  private final StoreStatusProvider storeStatus;
   private final DataSource dataSource;
 
   /** A runtime for {@code config}, with the event processor the configuration calls for. */
@@ -70,6 +76,10 @@ public final class ClientRuntime implements AutoCloseable {
     this.tracker = new Tracker(events, config.clock(), problems);
     this.readiness =
         new Readiness(config.startWait(), store, status, notifier, scheduler.executor());
+    this.persistence = PersistentStoreLink.create(config,
+        new SourceContext(scheduler.executor(), config.clock()), notifier);
+    this.storeStatus = persistence == null
+        ? StoreStatusTracker.notConfigured(config.clock()) : persistence.statusProvider();
     this.dataSource = createDataSource();
     start();
   }
@@ -88,9 +98,9 @@ public final class ClientRuntime implements AutoCloseable {
 
   private DataSource createDataSource() {
     try {
-      DataSourceFactory factory = DataSourceChoice.choose(config);
+      DataSourceFactory factory = DataSourceChoice.choose(config, persistence);
       DataSource source = factory.create(new SourceContext(scheduler.executor(), config.clock()),
-          new StoreUpdates(store, status, flagListeners));
+          updates());
       if (source == null) {
         throw new IllegalStateException("the data source factory returned null");
       }
@@ -103,6 +113,22 @@ public final class ClientRuntime implements AutoCloseable {
       readiness.failed();
       return null;
     }
+  }
+
+  private DataSourceUpdates updates() {
+    DataSourceUpdates updates = new StoreUpdates(store, status, flagListeners);
+    if (persistence == null || config.daemonMode()) {
+      return updates;
+    }
+    if (!DataSourceChoice.writesThrough(config)) {
+      LOG.warn("A persistent store is set but the server runs offline: nothing is written to it;"
+          + " set daemonMode(true) to read flags from it");
+      return updates;
+    }
+    // a second writer to the flag store, reporting to a status nobody reads: a start from the
+    // persistent store must not make the data source look VALID
+    return persistence.writeThrough(updates, new StoreUpdates(store,
+        new DataSourceStatusTracker(config.clock()), flagListeners));
   }
 
   private void start() {
@@ -156,6 +182,11 @@ public final class ClientRuntime implements AutoCloseable {
     return statusProvider;
   }
 
+  /** The persistent store's status; {@code NOT_CONFIGURED} without one. */
+  public StoreStatusProvider storeStatusProvider() {
+    return storeStatus;
+  }
+
   /** The public flag tracker; its listeners run on the notifier thread. */
   public FlagTracker flagTracker() {
     return flagListeners;
@@ -186,6 +217,9 @@ public final class ClientRuntime implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.warn("Closing the data source failed: {}", e.toString());
       }
+    }
+    if (persistence != null) {
+      persistence.close();
     }
     try {
       events.close();

@@ -5,6 +5,7 @@ import io.avsb.internal.datasource.FileDataSource;
 import io.avsb.internal.datasource.OfflineDataSource;
 import io.avsb.internal.datasource.PollingDataSource;
 import io.avsb.internal.datasource.StreamingDataSource;
+import io.avsb.internal.persist.PersistentStoreLink;
 import io.avsb.spi.DataSourceFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,37 @@ final class DataSourceChoice {
       return OFFLINE;
     }
     return network(config);
+  }
+
+  /**
+   * The data source when a persistent store may be configured: in daemon mode the store itself
+   * ({@code store} is null when it could not be created: the source then fails to start);
+   * otherwise as {@link #choose(AvsbConfig)}.
+   */
+  static DataSourceFactory choose(AvsbConfig config, PersistentStoreLink store) {
+    if (!config.daemonMode()) {
+      return choose(config);
+    }
+    if (store == null) {
+      return (context, updates) -> {
+        throw new IllegalStateException("daemon mode needs the persistent store, which could not"
+            + " be created");
+      };
+    }
+    LOG.info("A vs B runs in daemon mode: flags come from the persistent store only");
+    return store.follower();
+  }
+
+  /**
+   * Whether the data source {@link #choose(AvsbConfig)} picks delivers data to write through to a
+   * persistent store: any but offline and daemon mode.
+   */
+  static boolean writesThrough(AvsbConfig config) {
+    if (config.daemonMode()) {
+      return false;
+    }
+    return config.dataSource() != null || config.flagsFile() != null
+        || (!config.offline() && config.sdkKey() != null);
   }
 
   /**
