@@ -41,7 +41,7 @@ public class EvaluationWithEventsBenchmark {
   /** Starts the sink and the server. */
   @Setup
   public void start() {
-    sink = new EventSink();
+    sink = new EventSink(true);
     server = AvsbSetup.withEvents(BenchFlags.writeTempFile(), sink.uri(), Duration.ofHours(1));
     probe = new EventProbe(server);
     contexts = AvsbSetup.contexts();
@@ -53,11 +53,15 @@ public class EvaluationWithEventsBenchmark {
     System.out.print(" [events held " + probe.held() + ", dropped " + probe.dropped() + "] ");
   }
 
-  /** Prints the events dropped over the trial, then closes the server and the sink. */
+  /**
+   * Prints the events dropped over the trial, closes the server (which delivers the summary), then
+   * prints the total of the summary counters the sink received, to compare with the calls made.
+   */
   @TearDown
   public void stop() {
     System.out.printf("%n# events dropped: %s %d%n", flag, probe.dropped());
     server.close();
+    System.out.printf("%n# summary counted: %s %d%n", flag, sink.summaryCounts());
     sink.close();
   }
 

@@ -15,15 +15,22 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A local events endpoint that accepts every POST with {@code 202} and keeps only counts, so that
  * event delivery in a benchmark costs neither SDK a failure path nor memory. Both SDKs' event
- * paths ({@code /events/v1/bulk}, {@code /bulk}) are answered. Thread-safe.
+ * paths ({@code /events/v1/bulk}, {@code /bulk}) are answered. Made with {@code
+ * countSummaries}, it also parses each payload and adds up the counters of its {@code summary}
+ * events (for small payloads only). Thread-safe.
  */
 final class EventSink implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final AtomicLong posts = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
+  private final AtomicLong summaryCounts = new AtomicLong();
 
   EventSink() {
+    this(false);
+  }
+
+  EventSink(boolean countSummaries) {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -37,7 +44,14 @@ final class EventSink implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", exchange -> {
       try (InputStream in = exchange.getRequestBody()) {
-        bytes.addAndGet(in.transferTo(java.io.OutputStream.nullOutputStream()));
+        if (countSummaries) {
+          byte[] body = in.readAllBytes();
+          bytes.addAndGet(body.length);
+          summaryCounts.addAndGet(summaryCounts(
+              io.avsb.AvsbValue.parse(new String(body, java.nio.charset.StandardCharsets.UTF_8))));
+        } else {
+          bytes.addAndGet(in.transferTo(java.io.OutputStream.nullOutputStream()));
+        }
       }
       posts.incrementAndGet();
       synchronized (posts) {
@@ -57,6 +71,28 @@ final class EventSink implements AutoCloseable {
   /** How many POSTs were received. */
   long posts() {
     return posts.get();
+  }
+
+  /** The total of the summary counters received (with {@code countSummaries} only). */
+  long summaryCounts() {
+    return summaryCounts.get();
+  }
+
+  private static long summaryCounts(io.avsb.AvsbValue batch) {
+    long n = 0;
+    for (int i = 0; i < batch.size(); i++) {
+      io.avsb.AvsbValue e = batch.get(i);
+      if (!"summary".equals(e.get("kind").stringValue())) {
+        continue;
+      }
+      for (io.avsb.AvsbValue flag : ((io.avsb.AvsbValue.Obj) e.get("features")).values().values()) {
+        io.avsb.AvsbValue counters = flag.get("counters");
+        for (int c = 0; c < counters.size(); c++) {
+          n += (long) counters.get(c).get("count").doubleValue();
+        }
+      }
+    }
+    return n;
   }
 
   /** How many body bytes were received. */

@@ -30,6 +30,7 @@ public final class JmhReport {
       Pattern.compile("# caller-thread allocation: (\\S+) (\\S+) ([\\d.]+) B/op over \\d+ calls"
           + "(?: \\((\\d+) calls in all iterations\\))?");
   private static final Pattern DROPPED = Pattern.compile("# events dropped: (\\S+) (\\d+)");
+  private static final Pattern SUMMARY = Pattern.compile("# summary counted: (\\S+) (\\d+)");
 
   private JmhReport() {}
 
@@ -42,6 +43,7 @@ public final class JmhReport {
     Map<String, String> caller = new LinkedHashMap<>();
     Map<String, Long> calls = new LinkedHashMap<>();
     Map<String, Long> dropped = new LinkedHashMap<>();
+    Map<String, Long> summarized = new LinkedHashMap<>();
     List<AvsbValue> results = new ArrayList<>();
     for (String arg : args) {
       String text = Files.readString(Path.of(arg), StandardCharsets.UTF_8);
@@ -61,6 +63,10 @@ public final class JmhReport {
         Matcher d = DROPPED.matcher(text);
         while (d.find()) {
           dropped.put(d.group(1), Long.parseLong(d.group(2)));
+        }
+        Matcher c = SUMMARY.matcher(text);
+        while (c.find()) {
+          summarized.put(c.group(1), Long.parseLong(c.group(2)));
         }
       }
     }
@@ -99,13 +105,16 @@ public final class JmhReport {
     if (!dropped.isEmpty()) {
       System.out.println();
       System.out.println(
-          "| flag | evaluations (all iterations) | events dropped by ours | share |");
-      System.out.println("| --- | ---: | ---: | ---: |");
+          "| flag | evaluations (all iterations) | output events dropped by ours | share |"
+              + " summary counts delivered | summary counts missing |");
+      System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
       for (Map.Entry<String, Long> e : dropped.entrySet()) {
         Long n = calls.get("io.avsb.bench.EvaluationWithEventsBenchmark.evaluate " + e.getKey());
-        System.out.printf(Locale.ROOT, "| %s | %s | %d | %s |%n", e.getKey(),
+        Long s = summarized.get(e.getKey());
+        System.out.printf(Locale.ROOT, "| %s | %s | %d | %s | %s | %s |%n", e.getKey(),
             n == null ? "n/a" : n.toString(), e.getValue(),
-            n == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100.0 * e.getValue() / n));
+            n == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100.0 * e.getValue() / n),
+            s == null ? "n/a" : s.toString(), s == null || n == null ? "n/a" : "" + (n - s));
       }
     }
   }

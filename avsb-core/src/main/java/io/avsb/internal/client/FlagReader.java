@@ -9,7 +9,6 @@ import io.avsb.EvaluationReason;
 import io.avsb.FeatureFlagsState;
 import io.avsb.internal.eval.Evaluator;
 import io.avsb.internal.eval.PrerequisiteListener;
-import io.avsb.internal.events.EvaluationEvent;
 import io.avsb.internal.events.EventProcessor;
 import io.avsb.internal.log.LogText;
 import io.avsb.internal.store.Flag;
@@ -235,9 +234,9 @@ final class FlagReader {
       boolean experiment = flag != null && isExperiment(flag, reason);
       boolean trackFull = flag != null && (flag.trackEvents() || experiment);
       AvsbValue value = result.value() != null ? result.value() : defaultValue;
-      events.recordEvaluation(new EvaluationEvent(clock.millis(), context, key,
+      events.recordEvaluation(clock.millis(), context, key,
           flag == null ? -1 : flag.version(), result.variationIndex(), value, defaultValue, reason,
-          prereqOf, trackFull, withReason || experiment));
+          prereqOf, trackFull, withReason || experiment);
     } catch (RuntimeException e) {
       if (problems.firstTime(Problem.EVENT_FAILED, "evaluation")) {
         EVENTS_LOG.error("Recording an evaluation event failed; the event is dropped", e);

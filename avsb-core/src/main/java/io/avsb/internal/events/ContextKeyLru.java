@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Remembers the most recently seen context keys, up to a capacity, so that an {@code index} event
@@ -24,6 +25,11 @@ final class ContextKeyLru {
 
   /** An empty set holding at most {@code capacity} keys (at least 1). */
   ContextKeyLru(int capacity) {
+    this(capacity, key -> { });
+  }
+
+  /** As {@link #ContextKeyLru(int)}, telling {@code evicted} of each key it forgets when full. */
+  ContextKeyLru(int capacity, Consumer<String> evicted) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
     }
@@ -37,7 +43,11 @@ final class ContextKeyLru {
         new LinkedHashMap<>(16, 0.75f, true) {
           @Override
           protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > ContextKeyLru.this.capacity;
+            if (size() <= ContextKeyLru.this.capacity) {
+              return false;
+            }
+            evicted.accept(eldest.getKey());
+            return true;
           }
         };
   }
@@ -48,6 +58,11 @@ final class ContextKeyLru {
    */
   boolean notice(String key) {
     return keys.put(remembered(key), Boolean.TRUE) == null;
+  }
+
+  /** Makes {@code key} the most recent if it is remembered; never adds it. */
+  void touch(String key) {
+    keys.get(key);
   }
 
   /** The key itself, or {@code #} and its SHA-256 in hex (65 characters) for a longer one. */

@@ -3,6 +3,7 @@ package io.avsb.internal.events;
 import io.avsb.AvsbConfig;
 import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
+import io.avsb.EvaluationReason;
 import io.avsb.internal.json.JsonCodec;
 import io.avsb.internal.log.LogText;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The event processor: summarizes evaluations, turns events into their output form and delivers
  * them in batches. Thread-safe.
+ *
+ * <p>Evaluations are counted for the summary on the caller's thread ({@link SummaryCounters}: no
+ * lock, no allocation, nothing queued), so the summary counts every evaluation however busy the
+ * queue is. Only an evaluation that produces output crosses to the event thread: one that wants a
+ * full {@code feature} event, or one for a context the event thread has not seen twice (it decides
+ * whether an {@code index} event is due).
  *
  * <p>The {@code record*} methods never block: they take one of {@code eventCapacity} permits and
  * a share of {@code eventMemoryBytes}, and queue the event, or drop it (counted by {@link
@@ -84,14 +91,16 @@ public final class DefaultEventProcessor implements EventProcessor {
   private final Thread worker;
   private final ScheduledFuture<?> flushTimer;
 
+  private final SummaryCounters summary = new SummaryCounters();
+  private final SeenContexts seen;
+  private volatile AvsbValue lastWritable;
+
   // Owned by the worker thread.
-  private final EventSummarizer summarizer = new EventSummarizer();
   private final ContextKeyLru contextKeys;
   private final EventOutputs outputs;
   private List<byte[]> outbox = new ArrayList<>();
   private int outboxPermits;
   private long outboxBytes;
-  private AvsbValue lastWritable;
   private Future<?> delivery;
 
   /** A processor posting to the configured events service. Starts its threads. */
@@ -141,7 +150,8 @@ public final class DefaultEventProcessor implements EventProcessor {
     this.capacity = config.eventCapacity();
     this.memoryBytes = config.eventMemoryBytes();
     this.maxEventBytes = config.maxEventBytes();
-    this.contextKeys = new ContextKeyLru(config.contextKeysCapacity());
+    this.seen = new SeenContexts(config.contextKeysCapacity());
+    this.contextKeys = new ContextKeyLru(config.contextKeysCapacity(), seen::forget);
     this.outputs =
         new EventOutputs(
             new ContextRedactor(config.allAttributesPrivate(), config.privateAttributes()));
@@ -173,8 +183,45 @@ public final class DefaultEventProcessor implements EventProcessor {
   }
 
   @Override
-  public void recordEvaluation(EvaluationEvent event) {
-    offer(event, QUEUED_EVENT_BYTES);
+  public void recordEvaluation(EvaluationEvent e) {
+    if (e != null) {
+      record(e.creationDate(), e.context(), e.flagKey(), e.flagVersion(), e.variation(), e.value(),
+          e.defaultValue(), e.reason(), e.prereqOf(), e.trackFull(), e.withReason(), e);
+    }
+  }
+
+  /**
+   * Counts the evaluation in the summary on the caller's thread; builds and queues an event only
+   * when it produces output (a feature event, or maybe an index event for a context not seen).
+   */
+  @Override
+  public void recordEvaluation(long creationDate, AvsbContext context, String flagKey,
+      int flagVersion, int variation, AvsbValue value, AvsbValue defaultValue,
+      EvaluationReason reason, String prereqOf, boolean trackFull, boolean withReason) {
+    record(creationDate, context, flagKey, flagVersion, variation, value, defaultValue, reason,
+        prereqOf, trackFull, withReason, null);
+  }
+
+  private void record(long creationDate, AvsbContext context, String flagKey, int flagVersion,
+      int variation, AvsbValue value, AvsbValue defaultValue, EvaluationReason reason,
+      String prereqOf, boolean trackFull, boolean withReason, EvaluationEvent event) {
+    if (closed || stopped || context == null || flagKey == null || reason == null) {
+      return;
+    }
+    AvsbValue v = value == null ? AvsbValue.NULL : value;
+    AvsbValue d = defaultValue == null ? AvsbValue.NULL : defaultValue;
+    if (!writable(d)) {
+      // the caller's default is in the summary and the feature event: it must be writable
+      reject("evaluation", flagKey, "the caller's default value is larger than maxEventBytes or"
+          + " nested too deep to write", "not counted in the summary");
+      return;
+    }
+    summary.count(creationDate, context, flagKey, flagVersion, variation, v, d);
+    if (!context.isValid() || (!trackFull && seen.contains(context.fullyQualifiedKey()))) {
+      return;
+    }
+    offer(event != null ? event : new EvaluationEvent(creationDate, context, flagKey, flagVersion,
+        variation, v, d, reason, prereqOf, trackFull, withReason), QUEUED_EVENT_BYTES);
   }
 
   /**
@@ -396,18 +443,9 @@ public final class DefaultEventProcessor implements EventProcessor {
   /** Serializes the event's outputs into {@code out}. */
   private void process(Object event, Outputs out) {
     if (event instanceof EvaluationEvent e) {
-      if (!writable(e.defaultValue())) {
-        // the caller's default is in the summary and the feature event: it must be writable
-        reject("evaluation", e.flagKey(), "the caller's default value is larger than"
-            + " maxEventBytes or nested too deep to write", "not counted in the summary");
-        return;
-      }
-      summarizer.count(e);
+      // counted in the summary by the caller already
       AvsbContext context = e.context();
-      if (!context.isValid()) {
-        return;
-      }
-      boolean firstSeen = contextKeys.notice(context.fullyQualifiedKey());
+      boolean firstSeen = notice(context.fullyQualifiedKey());
       if (e.trackFull()) {
         out.add(serialize("feature", e.flagKey(), outputs.feature(e)));
       } else if (firstSeen) {
@@ -421,7 +459,7 @@ public final class DefaultEventProcessor implements EventProcessor {
             LogText.of(e.context().error()));
         return;
       }
-      if (contextKeys.notice(e.context().fullyQualifiedKey())) {
+      if (notice(e.context().fullyQualifiedKey())) {
         out.add(serialize("index", e.key(), outputs.index(e.creationDate(), e.context())));
       }
       out.add(serialize("custom", e.key(), outputs.custom(e)));
@@ -433,9 +471,21 @@ public final class DefaultEventProcessor implements EventProcessor {
             LogText.of(e.context().error()));
         return;
       }
-      contextKeys.notice(e.context().fullyQualifiedKey());
+      notice(e.context().fullyQualifiedKey());
       out.add(serialize("identify", "", outputs.identify(e)));
     }
+  }
+
+  /**
+   * Records a sighting of a context key; true on its first (an index event is due). From the
+   * second on, callers see the key too and stop queueing summary-only evaluations for it.
+   */
+  private boolean notice(String fullyQualifiedKey) {
+    if (contextKeys.notice(fullyQualifiedKey)) {
+      return true;
+    }
+    seen.publish(fullyQualifiedKey);
+    return false;
   }
 
   /**
@@ -458,7 +508,10 @@ public final class DefaultEventProcessor implements EventProcessor {
     return json;
   }
 
-  /** Whether {@code value} can be written within the event size limit (a scalar always can). */
+  /**
+   * Whether {@code value} can be written within the event size limit (a scalar always can). On
+   * the caller's thread; remembers the last writable value, as callers pass the same default.
+   */
   private boolean writable(AvsbValue value) {
     if (value == lastWritable || (!(value instanceof AvsbValue.Arr) && !(value instanceof AvsbValue.Obj))) {
       return true;
@@ -466,7 +519,6 @@ public final class DefaultEventProcessor implements EventProcessor {
     if (JsonSize.of(value, maxEventBytes) > maxEventBytes) {
       return false;
     }
-    // callers pass the same default object again and again: checked once
     lastWritable = value;
     return true;
   }
@@ -489,7 +541,7 @@ public final class DefaultEventProcessor implements EventProcessor {
       heldBytes.addAndGet(-outboxBytes);
       outboxPermits = 0;
       outboxBytes = 0;
-      summarizer.drain();
+      summary.drain();
       return;
     }
     if (deliveryBusy.get()) {
@@ -500,14 +552,15 @@ public final class DefaultEventProcessor implements EventProcessor {
       }
       flushDeferred.set(false);
     }
-    EventSummary summary = summarizer.drain();
-    if (outbox.isEmpty() && summary == null) {
+    seen.refresh(contextKeys);
+    EventSummary counts = summary.drain();
+    if (outbox.isEmpty() && counts == null) {
       return;
     }
     List<byte[]> events = outbox;
-    if (summary != null) {
+    if (counts != null) {
       // the summary is not weighed: its size follows the number of flags, not of events
-      byte[] json = serializeSummary(summary);
+      byte[] json = serializeSummary(counts);
       if (json != null) {
         events.add(json);
       }

@@ -1,5 +1,9 @@
 package io.avsb.internal.events;
 
+import io.avsb.AvsbContext;
+import io.avsb.AvsbValue;
+import io.avsb.EvaluationReason;
+
 /**
  * Receives analytics events from the evaluation path and delivers them. Every method returns at
  * once: implementations queue and never block on I/O. Thread-safe.
@@ -7,6 +11,18 @@ package io.avsb.internal.events;
 public interface EventProcessor extends AutoCloseable {
   /** Records one flag evaluation (counted in summaries; a full event when requested). */
   void recordEvaluation(EvaluationEvent event);
+
+  /**
+   * Records one flag evaluation given by the parts of an {@link EvaluationEvent}. This default
+   * builds the event; the real processor counts the evaluation on the caller's thread and builds
+   * an event only when it produces output, so that a summary-only evaluation allocates nothing.
+   */
+  default void recordEvaluation(long creationDate, AvsbContext context, String flagKey,
+      int flagVersion, int variation, AvsbValue value, AvsbValue defaultValue,
+      EvaluationReason reason, String prereqOf, boolean trackFull, boolean withReason) {
+    recordEvaluation(new EvaluationEvent(creationDate, context, flagKey, flagVersion, variation,
+        value, defaultValue, reason, prereqOf, trackFull, withReason));
+  }
 
   /** Records a custom event from {@code track}. */
   void recordCustom(CustomEvent event);

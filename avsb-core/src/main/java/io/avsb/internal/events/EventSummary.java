@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The evaluation counts of one flush interval, as {@link EventSummarizer} hands them over.
+ * The evaluation counts of one flush interval, as {@link SummaryCounters} hands them over.
  * Immutable and thread-safe.
  *
  * @param startDate epoch millis of the earliest counted evaluation

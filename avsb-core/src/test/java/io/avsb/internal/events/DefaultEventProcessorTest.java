@@ -10,11 +10,13 @@ import static org.awaitility.Awaitility.await;
 import io.avsb.AvsbConfig;
 import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
+import io.avsb.internal.log.StderrCapture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -325,5 +327,89 @@ class DefaultEventProcessorTest {
     sender.next();
     p.close();
     assertThat(sender.calls.get()).isEqualTo(2);
+  }
+
+  /**
+   * Property: N callers evaluate at once (latch start) through a queue far too small for them,
+   * some with tracked flags, while flushes run; every evaluation is in exactly one delivered
+   * summary, and only output events (feature, index) are ever dropped.
+   */
+  @Test
+  void summaryCountsAreExactUnderLoadWhileOnlyOutputEventsCanBeDropped() throws Exception {
+    DefaultEventProcessor p = start(config().eventCapacity(8));
+    int threads = 4;
+    int perThread = 50_000;
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService callers = Executors.newFixedThreadPool(threads);
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      done.add(callers.submit(() -> {
+        go.await();
+        for (int i = 0; i < perThread; i++) {
+          AvsbContext c = i % 3 == 0 ? AvsbContext.of("t" + thread + "-" + i % 500) : A;
+          p.recordEvaluation(1_000 + i, c, "flag-" + i % 3, 3, i % 2, AvsbValue.of(i % 2),
+              AvsbValue.FALSE, io.avsb.EvaluationReason.fallthrough(), null, i % 50 == 0, false);
+          if (i % 10_000 == 0) {
+            p.flush();
+          }
+        }
+        return null;
+      }));
+    }
+    try (StderrCapture log = new StderrCapture()) {
+      go.countDown();
+      for (Future<?> f : done) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+      callers.shutdown();
+      p.close();
+      assertThat(log.linesWith("The event queue is full")).hasSize(1);
+    }
+    long counted = 0;
+    for (AvsbValue batch; (batch = sender.batches.poll()) != null; ) {
+      for (AvsbValue summary : ofKind(batch, "summary")) {
+        AvsbValue.Obj features = (AvsbValue.Obj) summary.get("features");
+        for (AvsbValue flag : features.values().values()) {
+          AvsbValue counters = flag.get("counters");
+          for (int i = 0; i < counters.size(); i++) {
+            counted += counters.get(i).get("count").intValue();
+          }
+        }
+      }
+    }
+    assertThat(counted).isEqualTo((long) threads * perThread);
+    // the tiny queue did overflow: what it dropped was output events, not counts
+    assertThat(p.droppedEventCount()).isPositive();
+  }
+
+  @Test
+  void aSummaryOnlyEvaluationAllocatesNothingOnTheCallersThread() throws Exception {
+    DefaultEventProcessor p = start(config());
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    AvsbValue on = AvsbValue.of("on");
+    io.avsb.EvaluationReason reason = io.avsb.EvaluationReason.fallthrough();
+    // seen twice, the context is known to callers once the event thread has processed both
+    p.recordEvaluation(1, A, "flag", 3, 1, on, AvsbValue.NULL, reason, null, false, false);
+    p.recordEvaluation(1, A, "flag", 3, 1, on, AvsbValue.NULL, reason, null, false, false);
+    p.flush();
+    assertThat(kinds(sender.next())).containsExactly("index", "summary");
+    await().atMost(Duration.ofSeconds(10)).until(() -> p.heldEventCount() == 0);
+    for (int i = 0; i < 20_000; i++) {
+      p.recordEvaluation(i, A, "flag", 3, 1, on, AvsbValue.NULL, reason, null, false, false);
+    }
+    long before = threads.getCurrentThreadAllocatedBytes();
+    for (int i = 0; i < 10_000; i++) {
+      p.recordEvaluation(i, A, "flag", 3, 1, on, AvsbValue.NULL, reason, null, false, false);
+    }
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertThat(p.heldEventCount()).isZero();
+    // one object per call would be well over 100 KB; the measurement may allocate a few bytes
+    assertThat(allocated).isLessThan(1_000);
+    p.flush();
+    AvsbValue summary = ofKind(sender.next(), "summary").get(0);
+    assertThat(summary.get("features").get("flag").get("counters").get(0).get("count").intValue())
+        .isEqualTo(30_000);
   }
 }
