@@ -11,8 +11,10 @@ import io.avsb.jaxrs.internal.ContextSource;
 import io.avsb.jaxrs.internal.FlagGateFilter;
 import io.avsb.jaxrs.internal.HeaderContextSource;
 import io.avsb.jaxrs.internal.HelperBinder;
+import io.avsb.jaxrs.internal.PortableRegistration;
 import io.avsb.jaxrs.internal.PrincipalContextSource;
 import io.avsb.jaxrs.internal.RequestHelpers;
+import io.avsb.jaxrs.internal.ResteasyHelperInjector;
 import io.avsb.jaxrs.internal.HelperSource;
 import io.avsb.jaxrs.internal.ServletServerSource;
 import io.avsb.jaxrs.internal.VisitorCookie;
@@ -25,7 +27,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * A vs B for a JAX-RS application on Jersey (3.1 or 4.0, with HK2 injection). Registers a request
+ * A vs B for a JAX-RS application on Jersey (3.1 or 4.0, with HK2 injection) or RESTEasy 7.
+ * Registers a request
  * filter that runs after authentication and authorization, resolves who the request is for, and
  * keeps that request's helper as the request property {@code avsb}; makes {@code @Context
  * ScopedAvsb} injectable into resource methods, fields and constructors; and enforces {@link
@@ -90,15 +93,24 @@ public final class AvsbFeature implements Feature {
 
   /**
    * Registers the filters and the injection binding. Registering the feature twice in one
-   * application registers them once. Fails (at start-up, never on a request) when Jersey's HK2
-   * injection ({@code jersey-hk2}) is missing.
+   * application registers them once. On Jersey with HK2 injection ({@code jersey-hk2}) {@code
+   * @Context ScopedAvsb} works everywhere; on RESTEasy it works on request threads (see the
+   * README); on other runtimes the filters and {@link FlagGate} work and the helper is the
+   * request property (or {@code @Inject ScopedAvsb} with the {@code avsb-cdi} module).
    */
   @Override
   public boolean configure(FeatureContext context) {
+    if (!onJerseyWithHk2(context)) {
+      PortableRegistration.register(context, attributeName, forUser, serverAttribute,
+          contextSource(), visitors());
+      if (ResteasyHelperInjector.resteasyPresent()) {
+        context.register(new ResteasyHelperInjector(attributeName));
+      }
+      return true;
+    }
     if (context.getConfiguration().isRegistered(AvsbRequestFilter.class)) {
       return true;
     }
-    requireHk2();
     RequestHelpers helpers =
         new RequestHelpers(attributeName, helperSource(), contextSource(), visitors());
     context.register(new HelperBinder(helpers));
@@ -131,16 +143,20 @@ public final class AvsbFeature implements Feature {
     return visitorCookie == null ? null : new VisitorCookie(visitorCookie, new VisitorKeys());
   }
 
-  private static void requireHk2() {
+  // HK2's binder only on Jersey with HK2 injection; every other runtime (RESTEasy) never loads
+  // an HK2 type, so it needs none on its class path
+  private static boolean onJerseyWithHk2(FeatureContext context) {
+    if (!context.getClass().getName().startsWith("org.glassfish.jersey.")) {
+      return false;
+    }
     try {
       Class.forName(
           "org.glassfish.hk2.utilities.binding.AbstractBinder",
           false,
           AvsbFeature.class.getClassLoader());
+      return true;
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new IllegalStateException(
-          "AvsbFeature needs Jersey with HK2 injection: add org.glassfish.jersey.inject:jersey-hk2",
-          e);
+      return false;
     }
   }
 
