@@ -6,19 +6,12 @@ import io.avsb.ScopedAvsb;
 import io.avsb.internal.web.HeaderMapping;
 import io.avsb.internal.web.RejectionLog;
 import io.avsb.internal.web.VisitorKeys;
-import io.avsb.jaxrs.internal.AvsbRequestFilter;
 import io.avsb.jaxrs.internal.ContextSource;
-import io.avsb.jaxrs.internal.FlagGateFilter;
 import io.avsb.jaxrs.internal.HeaderContextSource;
-import io.avsb.jaxrs.internal.HelperBinder;
+import io.avsb.jaxrs.internal.Hk2Registration;
 import io.avsb.jaxrs.internal.PortableRegistration;
 import io.avsb.jaxrs.internal.PrincipalContextSource;
-import io.avsb.jaxrs.internal.RequestHelpers;
-import io.avsb.jaxrs.internal.ResteasyHelperInjector;
-import io.avsb.jaxrs.internal.HelperSource;
-import io.avsb.jaxrs.internal.ServletServerSource;
 import io.avsb.jaxrs.internal.VisitorCookie;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
@@ -100,34 +93,14 @@ public final class AvsbFeature implements Feature {
    */
   @Override
   public boolean configure(FeatureContext context) {
-    if (!onJerseyWithHk2(context)) {
-      PortableRegistration.register(context, attributeName, forUser, serverAttribute,
+    if (onJerseyWithHk2(context)) {
+      Hk2Registration.register(context, attributeName, forUser, serverAttribute,
           contextSource(), visitors());
-      if (ResteasyHelperInjector.resteasyPresent()) {
-        context.register(new ResteasyHelperInjector(attributeName));
-      }
       return true;
     }
-    if (context.getConfiguration().isRegistered(AvsbRequestFilter.class)) {
-      return true;
-    }
-    RequestHelpers helpers =
-        new RequestHelpers(attributeName, helperSource(), contextSource(), visitors());
-    context.register(new HelperBinder(helpers));
-    context.register(AvsbRequestFilter.class, Priorities.AUTHORIZATION + 1);
-    context.register(FlagGateFilter.class, Priorities.AUTHORIZATION + 2);
+    PortableRegistration.register(context, attributeName, forUser, serverAttribute,
+        contextSource(), visitors());
     return true;
-  }
-
-  private HelperSource helperSource() {
-    if (forUser != null) {
-      Function<AvsbContext, ScopedAvsb> fixed = forUser;
-      return locator -> fixed;
-    }
-    if (ServletServerSource.servletApiPresent()) {
-      return new ServletServerSource(serverAttribute);
-    }
-    return locator -> null;
   }
 
   private ContextSource contextSource() {

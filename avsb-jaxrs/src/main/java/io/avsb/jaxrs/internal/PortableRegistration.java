@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code AvsbFeature} on a JAX-RS runtime without Jersey's HK2 (RESTEasy, or Jersey on another
  * injection manager): the request filter and the {@link FlagGate} filter as instances that need
- * nothing but JAX-RS, with the same priorities and the same {@link RequestHelpers} as on Jersey.
+ * nothing but JAX-RS, with the same priorities and the same {@link RequestHelpers} as on Jersey;
+ * on RESTEasy also {@link ResteasyHelperInjector} for {@code @Context ScopedAvsb}.
  *
  * <p>No HK2 type is ever loaded here: {@link RequestHelpers} and {@link HelperSource} mention
  * {@code ServiceLocator} in their signatures only, the locator passed is always null and the
@@ -57,12 +58,19 @@ public final class PortableRegistration {
         : new Resolve(helpers);
     context.register(resolve, Priorities.AUTHORIZATION + 1);
     context.register(new Gate(helpers), Priorities.AUTHORIZATION + 2);
+    if (loadable("org.jboss.resteasy.spi.ContextInjector")
+        && loadable("org.jboss.resteasy.core.ResteasyContext")) {
+      context.register(new ResteasyHelperInjector(attributeName));
+    }
   }
 
   private static boolean servletApiPresent() {
+    return loadable("jakarta.servlet.ServletContext");
+  }
+
+  private static boolean loadable(String className) {
     try {
-      Class.forName(
-          "jakarta.servlet.ServletContext", false, PortableRegistration.class.getClassLoader());
+      Class.forName(className, false, PortableRegistration.class.getClassLoader());
       return true;
     } catch (ClassNotFoundException | LinkageError e) {
       return false;

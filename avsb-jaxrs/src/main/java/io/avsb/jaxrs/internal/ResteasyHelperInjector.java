@@ -22,18 +22,6 @@ public final class ResteasyHelperInjector implements ContextInjector<ScopedAvsb,
     this.attributeName = attributeName;
   }
 
-  /** True when RESTEasy's injection SPI can be loaded next to this class. */
-  public static boolean resteasyPresent() {
-    try {
-      ClassLoader loader = ResteasyHelperInjector.class.getClassLoader();
-      Class.forName("org.jboss.resteasy.spi.ContextInjector", false, loader);
-      Class.forName("org.jboss.resteasy.core.ResteasyContext", false, loader);
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
-    }
-  }
-
   @Override
   public ScopedAvsb resolve(
       Class<? extends ScopedAvsb> rawType, Type genericType, Annotation[] annotations) {
