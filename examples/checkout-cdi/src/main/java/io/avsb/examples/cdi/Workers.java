@@ -27,8 +27,12 @@ public class Workers implements Executor {
   }
 
   @PreDestroy
-  void stop() throws InterruptedException {
+  void stop() {
     pool.shutdownNow();
-    pool.awaitTermination(5, TimeUnit.SECONDS);
+    try {
+      pool.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
