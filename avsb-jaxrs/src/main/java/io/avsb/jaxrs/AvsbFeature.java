@@ -5,15 +5,10 @@ import io.avsb.AvsbServer;
 import io.avsb.ScopedAvsb;
 import io.avsb.internal.web.HelperAttributes;
 import io.avsb.internal.web.VisitorCookieResolver;
-import io.avsb.jaxrs.internal.AvsbRequestFilter;
-import io.avsb.jaxrs.internal.FlagGateFilter;
-import io.avsb.jaxrs.internal.HelperBinder;
-import io.avsb.jaxrs.internal.HelperSource;
-import io.avsb.jaxrs.internal.RequestHelpers;
-import io.avsb.jaxrs.internal.ServletServerSource;
+import io.avsb.jaxrs.internal.Hk2Registration;
+import io.avsb.jaxrs.internal.PortableRegistration;
 import io.avsb.spi.ContextResolver;
 import io.avsb.spi.ContextResolvers;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.Map;
@@ -83,43 +78,35 @@ public final class AvsbFeature implements Feature {
 
   /**
    * Registers the filters and the injection binding. Registering the feature twice in one
-   * application registers them once. Fails (at start-up, never on a request) when Jersey's HK2
-   * injection ({@code jersey-hk2}) is missing.
+   * application registers them once. On Jersey with HK2 injection ({@code jersey-hk2}) {@code
+   * @Context ScopedAvsb} works everywhere; on RESTEasy it works on request threads (see the
+   * README); on other runtimes the filters and {@link FlagGate} work and the helper is the
+   * request property (or {@code @Inject ScopedAvsb} with the {@code avsb-cdi} module).
    */
   @Override
   public boolean configure(FeatureContext context) {
-    if (context.getConfiguration().isRegistered(AvsbRequestFilter.class)) {
-      return true;
+    if (onJerseyWithHk2(context)) {
+      Hk2Registration.register(context, attributeName, forUser, serverAttribute, resolver);
+    } else {
+      PortableRegistration.register(context, attributeName, forUser, serverAttribute, resolver);
     }
-    requireHk2();
-    RequestHelpers helpers = new RequestHelpers(attributeName, helperSource(), resolver);
-    context.register(new HelperBinder(helpers));
-    context.register(AvsbRequestFilter.class, Priorities.AUTHORIZATION + 1);
-    context.register(FlagGateFilter.class, Priorities.AUTHORIZATION + 2);
     return true;
   }
 
-  private HelperSource helperSource() {
-    if (forUser != null) {
-      Function<AvsbContext, ScopedAvsb> fixed = forUser;
-      return locator -> fixed;
+  // HK2's binder only on Jersey with HK2 injection; every other runtime (RESTEasy) never loads
+  // an HK2 type, so it needs none on its class path
+  private static boolean onJerseyWithHk2(FeatureContext context) {
+    if (!context.getClass().getName().startsWith("org.glassfish.jersey.")) {
+      return false;
     }
-    if (ServletServerSource.servletApiPresent()) {
-      return new ServletServerSource(serverAttribute);
-    }
-    return locator -> null;
-  }
-
-  private static void requireHk2() {
     try {
       Class.forName(
           "org.glassfish.hk2.utilities.binding.AbstractBinder",
           false,
           AvsbFeature.class.getClassLoader());
+      return true;
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new IllegalStateException(
-          "AvsbFeature needs Jersey with HK2 injection: add org.glassfish.jersey.inject:jersey-hk2",
-          e);
+      return false;
     }
   }
 

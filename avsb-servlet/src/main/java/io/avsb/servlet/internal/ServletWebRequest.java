@@ -52,7 +52,8 @@ public final class ServletWebRequest implements WebRequest {
 
   @Override
   public void setCookie(String name, String value, Duration maxAge) {
-    if (response.isCommitted()) {
+    // no response (a request resolved outside the filter, e.g. by avsb-cdi): no cookie can be set
+    if (response == null || response.isCommitted()) {
       return;
     }
     Cookie cookie = new Cookie(name, value);

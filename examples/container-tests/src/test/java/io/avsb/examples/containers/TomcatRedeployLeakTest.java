@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -17,10 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Deploys, uses and undeploys the servlet WAR 20 times in one embedded Tomcat: afterwards no
- * {@code avsb-} thread (nor the example's own worker) is alive, Tomcat's leak detection finds no
- * class loader of the webapp still reachable, and its class loader logged no leak warning
- * (threads, ThreadLocals, timers, drivers) while stopping it.
+ * Deploys, uses and undeploys an example WAR 20 times in one embedded Tomcat (the servlet WAR;
+ * the CDI WAR, whose Weld and RESTEasy keep caches and threads of their own): afterwards no
+ * {@code avsb-} thread (nor the example's own worker, nor a Weld thread) is alive, Tomcat's leak
+ * detection finds no class loader of the webapp still reachable, and its class loader logged no
+ * leak warning (threads, ThreadLocals, timers, drivers) while stopping it.
  */
 class TomcatRedeployLeakTest {
   private static final int ROUNDS = 20;
@@ -58,8 +60,39 @@ class TomcatRedeployLeakTest {
     tomcat.host().removeChild(context);
   }
 
+  /** One round with the CDI WAR: request- and application-scoped beans, async, a gate. */
+  private static void deployUseAndUndeployCdi(TomcatContainer tomcat, Http http)
+      throws Exception {
+    Context context = tomcat.deploy(WebApp.of("/leak", Wars.checkoutCdi()));
+    assertThat(http.json("/leak/checkout", "x-user-id", "u2", "x-user-plan", "pro")
+        .get("showNewCheckout").asBoolean()).isTrue();
+    assertThat(http.json("/leak/checkout/async", "x-user-id", "u_power")
+        .get("sameHelper").asBoolean()).isTrue();
+    assertThat(http.get("/leak/beta").statusCode()).isEqualTo(404);
+    assertThat(http.json("/leak/whoami", "x-user-id", "u1").get("service").asText())
+        .isEqualTo("u1");
+    assertThat(http.post("/leak/purchase", "x-user-id", "u2").statusCode()).isEqualTo(202);
+    tomcat.host().removeChild(context);
+  }
+
+  /** One deploy, use and undeploy round. */
+  @FunctionalInterface
+  private interface Round {
+    void run(TomcatContainer tomcat, Http http) throws Exception;
+  }
+
   @Test
   void twentyRedeploysLeaveNoThreadAndNoClassLoaderBehind(@TempDir Path dir) throws Exception {
+    redeployTwentyTimes(dir, TomcatRedeployLeakTest::deployUseAndUndeploy);
+  }
+
+  @Test
+  void twentyCdiRedeploysLeaveNoWeldThreadNorCacheAndNoClassLoaderBehind(@TempDir Path dir)
+      throws Exception {
+    redeployTwentyTimes(dir, TomcatRedeployLeakTest::deployUseAndUndeployCdi);
+  }
+
+  private static void redeployTwentyTimes(Path dir, Round round) throws Exception {
     List<String> leakWarnings = new CopyOnWriteArrayList<>();
     Logger loaderLog = Logger.getLogger("org.apache.catalina.loader");
     Handler capture = new Handler() {
@@ -82,11 +115,12 @@ class TomcatRedeployLeakTest {
       tomcat.start(List.of());
       Http http = new Http(tomcat.port());
       for (int i = 0; i < ROUNDS; i++) {
-        deployUseAndUndeploy(tomcat, http);
+        round.run(tomcat, http);
       }
       await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
           assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive()
-              && (t.getName().startsWith("avsb-") || t.getName().startsWith("checkout-async-"))));
+              && (t.getName().startsWith("avsb-") || t.getName().startsWith("checkout-async-")
+                  || t.getName().toLowerCase(Locale.ROOT).startsWith("weld"))));
       releaseJdk17RecordMethodCaches();
       StandardHost host = (StandardHost) tomcat.host();
       // findReloadedContextMemoryLeaks forces a GC; a collectable loader may need more than one

@@ -15,6 +15,11 @@ final class Wars {
     return file("avsb.war.checkout-servlet");
   }
 
+  /** {@code examples/checkout-cdi/target/checkout-cdi.war}: Weld and RESTEasy inside. */
+  static Path checkoutCdi() {
+    return file("avsb.war.checkout-cdi");
+  }
+
   /** The seed's flags file, {@code examples/flags.json}. */
   static Path seedFlags() {
     return file("avsb.flags.seed");
