@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and both results.
  */
 class DifferentialTest {
-  private static final int FLAGS_PER_WORLD = 40;
+  private static final int FLAGS_PER_WORLD = 50;
   private static final int SEGMENTS_PER_WORLD = 8;
-  private static final int CONTEXTS_PER_WORLD = 50;
+  private static final int CONTEXTS_PER_WORLD = 80;
   private static final int CASES_SHOWN = 6;
 
   @TempDir

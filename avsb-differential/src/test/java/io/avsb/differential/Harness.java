@@ -46,8 +46,17 @@ final class Harness {
 
   /** The given flags of {@code world} for every context. */
   List<Evaluation> evaluate(World world, List<String> flagKeys) {
-    Path oursFile = write(world.dataFile(false));
-    Path referenceFile = write(world.dataFile(true));
+    return evaluate(world.dataFile(false), world.dataFile(true), world.contexts(), flagKeys);
+  }
+
+  /**
+   * The given flags for every context, with each SDK reading its own data file (to show a known
+   * difference).
+   */
+  List<Evaluation> evaluate(String oursData, String referenceData, List<Object> contexts,
+      List<String> flagKeys) {
+    Path oursFile = write(oursData);
+    Path referenceFile = write(referenceData);
     ReferenceSdk started;
     try {
       started = new ReferenceSdk(referenceFile);
@@ -60,11 +69,11 @@ final class Harness {
     try (ReferenceSdk reference = started; OurSdk ours = new OurSdk(oursFile)) {
       if (!ours.ready() || !reference.ready()) {
         throw new IllegalStateException("data file not read (ours ready: " + ours.ready()
-            + ", reference ready: " + reference.ready() + "): " + world.dataFile(false));
+            + ", reference ready: " + reference.ready() + "): " + oursData);
       }
-      List<Evaluation> out = new ArrayList<>(flagKeys.size() * world.contexts().size());
-      for (int c = 0; c < world.contexts().size(); c++) {
-        String json = Json.write(world.contexts().get(c));
+      List<Evaluation> out = new ArrayList<>(flagKeys.size() * contexts.size());
+      for (int c = 0; c < contexts.size(); c++) {
+        String json = Json.write(contexts.get(c));
         AvsbContext ourContext = OurSdk.context(json);
         LDContext referenceContext = ReferenceSdk.context(json);
         for (String key : flagKeys) {

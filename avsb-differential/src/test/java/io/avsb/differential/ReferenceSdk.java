@@ -36,9 +36,13 @@ final class ReferenceSdk implements AutoCloseable {
     this.client = new LDClient("sdk-differential-test", config);
   }
 
-  /** Whether the file was read: false when the reference rejected it as a whole. */
+  /**
+   * Whether the file was read and stored: false when the reference rejected it as a whole. Its
+   * store can fail on data its loader accepted while the client still says it is initialized;
+   * then it gives no flag state.
+   */
   boolean ready() {
-    return client.isInitialized();
+    return client.isInitialized() && client.allFlagsState(LDContext.create("probe")).isValid();
   }
 
   /**

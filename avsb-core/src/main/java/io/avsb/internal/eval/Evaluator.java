@@ -29,6 +29,7 @@ public final class Evaluator {
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.eval");
   private static final EvaluationDetail<AvsbValue> MALFORMED =
       Flag.errorResult(ErrorKind.MALFORMED_FLAG);
+  private static final EvaluationDetail<AvsbValue> EXCEPTION = Flag.errorResult(ErrorKind.EXCEPTION);
 
   private Evaluator() {}
 
@@ -55,6 +56,9 @@ public final class Evaluator {
         LOG.warn("Flag \"{}\" evaluated to MALFORMED_FLAG: a variation index is out of range,"
             + " or a rule or the fallthrough has neither variation nor rollout, or a rollout has"
             + " no buckets", flag.key());
+      } else if (result == EXCEPTION && flag.firstErrorReport()) {
+        LOG.warn("Flag \"{}\" evaluated to EXCEPTION: it or a prerequisite has no fallthrough",
+            flag.key());
       }
       return result;
     } catch (MalformedFlagException e) {
@@ -135,6 +139,11 @@ public final class Evaluator {
         }
         EvaluationDetail<AvsbValue> result =
             evaluateFlag(data, prerequisite, context, listener, s, base);
+        if (result == EXCEPTION) {
+          // a prerequisite without fallthrough fails the whole evaluation, as the reference SDKs'
+          // exception does, rather than only the prerequisite
+          return result;
+        }
         if (listener != null) {
           listener.onPrerequisite(prerequisite, context, result, flag);
         }

@@ -209,6 +209,20 @@ class EvaluatorTest {
     assertThat(eval(data, "off", USER).reason()).isEqualTo(EvaluationReason.off());
   }
 
+  @Test
+  void aPrerequisiteWithoutFallthroughFailsTheWholeEvaluationWithException() {
+    MapLookup data = MapLookup.of("{\"flags\": {\"top\": {\"on\": true, \"variations\": [1],"
+        + " \"offVariation\": 0, \"fallthrough\": {\"variation\": 0},"
+        + " \"prerequisites\": [{\"key\": \"none\", \"variation\": 0}]},"
+        + " \"none\": {\"on\": true, \"variations\": [1]}}}");
+    List<String> told = new ArrayList<>();
+    EvaluationDetail<AvsbValue> r = Evaluator.evaluate(data, data.flag("top"), USER,
+        (prereq, ctx, result, of) -> told.add(prereq.key()));
+    assertThat(r.reason()).isEqualTo(EvaluationReason.error(ErrorKind.EXCEPTION));
+    assertThat(r.value()).isNull();
+    assertThat(told).isEmpty();
+  }
+
   private static MapLookup rolloutFlag(String rollout) {
     return MapLookup.of("{\"flags\": {\"f\": {\"on\": true, \"variations\": [\"a\", \"b\", \"c\"],"
         + " \"fallthrough\": {\"rollout\": " + rollout + "}}}}");
