@@ -41,6 +41,7 @@ class DifferentialTest {
     int worlds = 0;
     Map<String, List<Object[]>> mismatches = new TreeMap<>();
     Map<String, Long> reasons = new TreeMap<>();
+    Map<String, Long> matchedOperators = new TreeMap<>();
     long started = System.nanoTime();
     while (evaluations < wanted) {
       World world = generator.world("w" + worlds + "-", FLAGS_PER_WORLD, SEGMENTS_PER_WORLD,
@@ -49,6 +50,9 @@ class DifferentialTest {
       for (Harness.Evaluation e : harness.evaluateAll(world)) {
         evaluations++;
         reasons.merge(reasonLabel(e.reference()), 1L, Long::sum);
+        if (e.agrees() && e.ours().kind().equals("RULE_MATCH")) {
+          countOperators(world, e, matchedOperators);
+        }
         if (!e.agrees()) {
           mismatches.computeIfAbsent(e.ours().differenceFrom(e.reference()), k -> new ArrayList<>())
               .add(new Object[] {world, e});
@@ -65,6 +69,22 @@ class DifferentialTest {
     assertThat(total).as("mismatches with the reference SDK (seed %d, %d evaluations); see the"
         + " report above", seed, evaluations).isZero();
     assertEveryPathWasReached(reasons);
+    assertThat(matchedOperators).as("operators in matched rules").containsKeys(Generator.OPERATORS);
+  }
+
+  /** Counts the operators of the non-negated clauses of the rule that matched. */
+  private static void countOperators(World world, Harness.Evaluation e, Map<String, Long> out) {
+    if (world.flags().get(e.flagKey()) instanceof Map<?, ?> flag
+        && flag.get("rules") instanceof List<?> rules
+        && rules.get(e.ours().ruleIndex()) instanceof Map<?, ?> rule
+        && rule.get("clauses") instanceof List<?> clauses) {
+      for (Object c : clauses) {
+        if (c instanceof Map<?, ?> clause && clause.get("op") instanceof String op
+            && !Boolean.TRUE.equals(clause.get("negate"))) {
+          out.merge(op, 1L, Long::sum);
+        }
+      }
+    }
   }
 
   /** The reason kinds (and error kinds, and experiments) the run must have reached. */

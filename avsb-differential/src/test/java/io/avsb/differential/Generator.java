@@ -101,11 +101,15 @@ final class Generator {
     }
     Map<String, Object> segments = new LinkedHashMap<>();
     for (int i = 0; i < segmentCount; i++) {
-      segments.put(segmentKeys.get(i), segment(segmentKeys.get(i), segmentKeys));
+      String key = segmentKeys.get(i);
+      segments.put(key, r.nextInt(40) == 0 ? deleted(key)
+          : nullsForAbsent(segment(key, segmentKeys), SEGMENT_OPTIONAL));
     }
     Map<String, Object> flags = new LinkedHashMap<>();
     for (int i = 0; i < flagCount; i++) {
-      flags.put(flagKeys.get(i), flag(flagKeys.get(i), i, flagKeys, segmentKeys));
+      String key = flagKeys.get(i);
+      flags.put(key, r.nextInt(40) == 0 ? deleted(key)
+          : nullsForAbsent(flag(key, i, flagKeys, segmentKeys), FLAG_OPTIONAL));
     }
     List<Object> contexts = new ArrayList<>();
     for (int i = 0; i < contextCount; i++) {
@@ -113,6 +117,33 @@ final class Generator {
     }
     return new World(flags, segments, contexts);
   }
+
+  /** A deletion marker: both SDKs treat the item as absent. */
+  private static Map<String, Object> deleted(String key) {
+    return obj("key", key, "version", 2L, "deleted", true);
+  }
+
+  /**
+   * Sometimes writes JSON null for an absent optional property: both SDKs read it as absent. Only
+   * properties where the reference's reader takes null are chosen (its custom readers of clauses,
+   * rollouts and segment rules reject null for most of theirs).
+   */
+  private Map<String, Object> nullsForAbsent(Map<String, Object> item, String[] optional) {
+    for (String name : optional) {
+      if (!item.containsKey(name) && r.nextInt(8) == 0) {
+        item.put(name, null);
+      }
+    }
+    return item;
+  }
+
+  private static final String[] FLAG_OPTIONAL = {
+    "salt", "offVariation", "prerequisites", "targets", "contextTargets", "rules", "fallthrough",
+  };
+  private static final String[] SEGMENT_OPTIONAL = {
+    "salt", "included", "excluded", "includedContexts", "excludedContexts", "rules",
+  };
+  private static final String[] RULE_OPTIONAL = {"id", "variation", "rollout"};
 
   // ---- flags ----
 
@@ -158,7 +189,7 @@ final class Generator {
       if (r.nextInt(10) == 0) {
         rule.put("trackEvents", true);
       }
-      rules.add(rule);
+      rules.add(nullsForAbsent(rule, RULE_OPTIONAL));
     }
     if (!rules.isEmpty() || r.nextBoolean()) {
       f.put("rules", rules);
@@ -380,11 +411,11 @@ final class Generator {
         return pick(NUMBERS);
       case "before":
       case "after":
-        return r.nextInt(4) == 0 ? pick(NUMBERS) : pick(DATES);
+        return r.nextInt(4) == 0 ? pick(NUMBERS) : date();
       case "semVerEqual":
       case "semVerLessThan":
       case "semVerGreaterThan":
-        return pick(VERSIONS);
+        return version();
       case "segmentMatch":
         return r.nextInt(10) == 0 || segmentKeys.isEmpty() ? "missing-segment" : pick(segmentKeys);
       default:
@@ -447,7 +478,7 @@ final class Generator {
     for (int i = 1 + r.nextInt(2); i > 0; i--) {
       Map<String, Object> t = obj();
       if (r.nextInt(5) != 0) {
-        t.put("contextKind", pick(KINDS));
+        t.put("contextKind", r.nextInt(8) == 0 ? "" : pick(KINDS));
       }
       t.put("values", keys());
       out.add(t);
@@ -465,7 +496,9 @@ final class Generator {
     if (roll < 6) {
       Map<String, Object> multi = obj("kind", "multi");
       List<String> kinds = new ArrayList<>(List.of("user", "org", "device", "Team_1.x"));
-      for (int i = 2 + r.nextInt(2); i > 0 && !kinds.isEmpty(); i--) {
+      // mostly two or three kinds; sometimes one, or none (invalid)
+      int count = r.nextInt(15) == 0 ? r.nextInt(2) : 2 + r.nextInt(2);
+      for (int i = count; i > 0 && !kinds.isEmpty(); i--) {
         String kind = kinds.remove(r.nextInt(kinds.size()));
         Map<String, Object> single = single(kind);
         single.remove("kind");
@@ -485,7 +518,10 @@ final class Generator {
       c.put("name", r.nextInt(20) == 0 ? (Object) 5L : pick(STRINGS));
     }
     if (r.nextInt(6) == 0) {
-      c.put("anonymous", r.nextBoolean());
+      c.put("anonymous", r.nextInt(30) == 0 ? (Object) "yes" : (Object) r.nextBoolean());
+    }
+    if (r.nextInt(10) == 0) {
+      c.put("_meta", obj("privateAttributes", arr(pick(ATTRIBUTES))));
     }
     for (int i = r.nextInt(7); i > 0; i--) {
       String attr = pick(ATTRIBUTES);
@@ -529,9 +565,9 @@ final class Generator {
     }
     switch (attr) {
       case "when":
-        return r.nextInt(3) == 0 ? pick(NUMBERS) : pick(DATES);
+        return r.nextInt(3) == 0 ? pick(NUMBERS) : date();
       case "version":
-        return pick(VERSIONS);
+        return version();
       case "n":
         return pick(NUMBERS);
       case "arr": {
@@ -560,9 +596,9 @@ final class Generator {
       case 3:
         return pick(NUMBERS);
       case 4:
-        return pick(VERSIONS);
+        return version();
       case 5:
-        return pick(DATES);
+        return date();
       default:
         return pick(STRINGS);
     }
@@ -585,6 +621,35 @@ final class Generator {
       return o;
     }
     return anyScalar();
+  }
+
+  /** A version from the pool, sometimes with a random edit. */
+  private String version() {
+    String v = pick(VERSIONS);
+    return r.nextInt(4) == 0 ? mutate(v, "0123456789.-+aZ") : v;
+  }
+
+  /** A date from the pool, sometimes with a random edit. */
+  private String date() {
+    String d = pick(DATES);
+    return r.nextInt(4) == 0 ? mutate(d, "0123456789+-:.TtZz[]/ UTCGMEurope/London") : d;
+  }
+
+  private String mutate(String s, String alphabet) {
+    StringBuilder sb = new StringBuilder(s);
+    for (int edits = 1 + r.nextInt(2); edits > 0; edits--) {
+      int at = sb.length() == 0 ? 0 : r.nextInt(sb.length());
+      char c = alphabet.charAt(r.nextInt(alphabet.length()));
+      int kind = sb.length() == 0 ? 0 : r.nextInt(3);
+      if (kind == 0) {
+        sb.insert(at, c);
+      } else if (kind == 1) {
+        sb.deleteCharAt(at);
+      } else {
+        sb.setCharAt(at, c);
+      }
+    }
+    return sb.toString();
   }
 
   private <T> T pick(T[] values) {
