@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,42 @@ class KnownDifferencesTest {
     // ...user-1 matches the rule: only the reference runs a big segment's rules
     assertThat(results.get(1).ours().kind()).isEqualTo("FALLTHROUGH");
     assertThat(results.get(1).reference().kind()).isEqualTo("RULE_MATCH");
+  }
+
+  @Test
+  void prerequisiteChainsDeeperThan100AreMalformedHereAndFollowedByTheReference() {
+    Map<String, Object> flags = new LinkedHashMap<>();
+    int length = 120;
+    for (int i = 0; i < length; i++) {
+      Map<String, Object> flag = obj("key", "f" + i, "version", 1L, "on", true, "salt", "s",
+          "variations", arr("a", "b"), "offVariation", 1L, "fallthrough", obj("variation", 0L));
+      if (i + 1 < length) {
+        flag.put("prerequisites", arr(obj("key", "f" + (i + 1), "variation", 0L)));
+      }
+      flags.put("f" + i, flag);
+    }
+    String data = Json.write(obj("flags", flags, "segments", obj()));
+    List<Harness.Evaluation> results =
+        new Harness(dir).evaluate(data, data, users(1), List.of("f0", "f" + (length - 100)));
+    assertThat(results.get(0).ours().errorKind()).isEqualTo("MALFORMED_FLAG");
+    assertThat(results.get(0).reference().kind()).isEqualTo("FALLTHROUGH");
+    // 100 deep is still followed here
+    assertThat(results.get(1).agrees()).isTrue();
+    assertThat(results.get(1).ours().kind()).isEqualTo("FALLTHROUGH");
+  }
+
+  @Test
+  void theStoredKeyIsHashedHereAndTheKeyPropertyInTheReference() {
+    Harness harness = new Harness(dir);
+    List<Object> users = users(200);
+    Map<String, Object> flag = splitFlag("s");
+    String same = data(flag);
+    Map<String, Object> renamed = new LinkedHashMap<>(flag);
+    renamed.put("key", "another-key");
+    String inside = Json.write(obj("flags", obj("split", renamed), "segments", obj()));
+    assertThat(differing(harness.evaluate(same, same, users, List.of("split")))).isZero();
+    assertThat(differing(harness.evaluate(inside, inside, users, List.of("split"))))
+        .isBetween(40L, 160L);
   }
 
   @Test

@@ -309,9 +309,13 @@ class EvaluatorTest {
         + "   {\"attribute\": \"plan\", \"op\": \"startsWith\", \"values\": [\"p\"]}]}]}}}");
     Flag flag = data.flag("f");
     AvsbContext[] contexts = new AvsbContext[64];
+    // the date and version parsers' longer paths too: zone IDs in brackets, odd prereleases
+    String[] since = {"2024-05-01T10:00:00.123Z", "2024-05-01T10:00+02:00[Europe/Paris]",
+        "2024-05-01t10:00z[UTC+01:00]"};
+    String[] versions = {"1.3.0-rc.1", "1.3.0-rc..01", "1.2.0-2147483648.-1"};
     for (int i = 0; i < contexts.length; i++) {
-      contexts[i] = AvsbContext.builder("user-" + i).set("plan", "pro").set("version", "1.3.0-rc.1")
-          .set("since", "2024-05-01T10:00:00.123Z").build();
+      contexts[i] = AvsbContext.builder("user-" + i).set("plan", "pro")
+          .set("version", versions[i % 3]).set("since", since[i % 3]).build();
     }
     PrerequisiteListener listener = (prereq, ctx, result, of) -> { };
     for (int i = 0; i < 20_000; i++) {
