@@ -83,6 +83,14 @@ final class Generator {
     "\\p{L}+", "x|y", "🙂",
   };
 
+  private static final String[] FLAG_OPTIONAL = {
+    "salt", "offVariation", "prerequisites", "targets", "contextTargets", "rules", "fallthrough",
+  };
+  private static final String[] SEGMENT_OPTIONAL = {
+    "salt", "included", "excluded", "includedContexts", "excludedContexts", "rules",
+  };
+  private static final String[] RULE_OPTIONAL = {"id", "variation", "rollout"};
+
   private final Random r;
 
   Generator(long seed) {
@@ -137,14 +145,6 @@ final class Generator {
     return item;
   }
 
-  private static final String[] FLAG_OPTIONAL = {
-    "salt", "offVariation", "prerequisites", "targets", "contextTargets", "rules", "fallthrough",
-  };
-  private static final String[] SEGMENT_OPTIONAL = {
-    "salt", "included", "excluded", "includedContexts", "excludedContexts", "rules",
-  };
-  private static final String[] RULE_OPTIONAL = {"id", "variation", "rollout"};
-
   // ---- flags ----
 
   private Map<String, Object> flag(String key, int index, List<String> flagKeys,
@@ -184,7 +184,7 @@ final class Generator {
       if (r.nextInt(4) != 0) {
         rule.put("id", "rule-" + r.nextInt(1000));
       }
-      rule.put("clauses", clauses(segmentKeys, 0));
+      rule.put("clauses", clauses(segmentKeys));
       outcomeInto(rule, n);
       if (r.nextInt(10) == 0) {
         rule.put("trackEvents", true);
@@ -312,7 +312,7 @@ final class Generator {
 
   // ---- clauses ----
 
-  private List<Object> clauses(List<String> segmentKeys, int depth) {
+  private List<Object> clauses(List<String> segmentKeys) {
     List<Object> out = arr();
     int count = r.nextInt(10) == 0 ? 0 : 1 + r.nextInt(3);
     for (int i = 0; i < count; i++) {
@@ -442,7 +442,7 @@ final class Generator {
     }
     List<Object> rules = arr();
     for (int i = r.nextInt(4); i > 0; i--) {
-      Map<String, Object> rule = obj("clauses", clauses(segmentKeys, 1));
+      Map<String, Object> rule = obj("clauses", clauses(segmentKeys));
       if (r.nextInt(4) != 0) {
         rule.put("id", "srule-" + r.nextInt(1000));
       }
