@@ -20,13 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Size and seed: {@code -Davsb.differential.evaluations=N} (default in the module's pom) and
  * {@code -Davsb.differential.seed=S}. On a mismatch the test prints, per class of mismatch, the
  * count and the first case minimised: the flag, the flags and segments it reaches, the context
- * and both results.
+ * and both results. A run of at least 100,000 evaluations must also have reached every reason
+ * kind, experiments, and a matching rule for every operator, or the generator has lost its reach.
  */
 class DifferentialTest {
   private static final int FLAGS_PER_WORLD = 50;
   private static final int SEGMENTS_PER_WORLD = 8;
   private static final int CONTEXTS_PER_WORLD = 80;
   private static final int CASES_SHOWN = 6;
+  /** Below this size a run cannot be expected to reach every reason and operator. */
+  private static final long COVERAGE_SIZE = 100_000;
 
   @TempDir
   Path dir;
@@ -68,8 +71,11 @@ class DifferentialTest {
     }
     assertThat(total).as("mismatches with the reference SDK (seed %d, %d evaluations); see the"
         + " report above", seed, evaluations).isZero();
-    assertEveryPathWasReached(reasons);
-    assertThat(matchedOperators).as("operators in matched rules").containsKeys(Generator.OPERATORS);
+    if (evaluations >= COVERAGE_SIZE) {
+      assertEveryPathWasReached(reasons);
+      assertThat(matchedOperators).as("operators in matched rules")
+          .containsKeys(Generator.OPERATORS);
+    }
   }
 
   /** Counts the operators of the non-negated clauses of the rule that matched. */
@@ -105,7 +111,7 @@ class DifferentialTest {
     for (Map.Entry<String, List<Object[]>> e : mismatches.entrySet()) {
       sb.append(String.format("  %6d  %s%n", e.getValue().size(), e.getKey()));
     }
-    Minimiser minimiser = new Minimiser(harness, 300);
+    Minimiser minimiser = new Minimiser(harness, 200);
     int shown = 0;
     for (Map.Entry<String, List<Object[]>> e : mismatches.entrySet()) {
       if (shown++ >= CASES_SHOWN) {
