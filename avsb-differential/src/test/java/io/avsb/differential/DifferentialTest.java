@@ -74,7 +74,7 @@ class DifferentialTest {
     if (evaluations >= COVERAGE_SIZE) {
       assertEveryPathWasReached(reasons);
       assertThat(matchedOperators).as("operators in matched rules")
-          .containsKeys(Generator.OPERATORS);
+          .containsKeys(Pools.OPERATORS);
     }
   }
 
