@@ -9,7 +9,9 @@ import io.avsb.AvsbValue;
  * {@code seed.}) followed by the bucketed value, the first 15 hex digits of the digest as an
  * integer, divided by {@code 0xFFFFFFFFFFFFFFF}. The arithmetic is single-precision, as in the
  * reference SDKs, so that contexts on a bucket boundary land where they do there. Only strings
- * and integral numbers are bucketable; any other value gives bucket 0. Stateless and thread-safe;
+ * and integral numbers within int32 are bucketable; any other value, a missing attribute and an
+ * invalid attribute reference give bucket 0 (not an error, as in the reference SDKs); a context
+ * without a context of the rollout's kind gets {@link #NO_CONTEXT}. Stateless and thread-safe;
  * allocates nothing (it hashes in this thread's {@link EvalScratch}).
  */
 final class Bucketing {
@@ -23,12 +25,15 @@ final class Bucketing {
 
   /**
    * The bucket of {@code context}'s context of {@code kind}, by attribute {@code by} (null for
-   * the key; must be valid), or {@link #NO_CONTEXT} when there is no context of that kind.
+   * the key; 0 when invalid), or {@link #NO_CONTEXT} when there is no context of that kind.
    */
   static float bucket(AvsbContext context, String kind, AttributeRef by, byte[] prefix) {
     AvsbContext c = context.individualContext(kind);
     if (c == null) {
       return NO_CONTEXT;
+    }
+    if (by != null && !by.isValid()) {
+      return 0F;
     }
     AvsbValue value = by == null ? c.getValue("key") : c.getValue(by);
     return bucket(prefix, value);
@@ -45,7 +50,8 @@ final class Bucketing {
       buf = EvalScratch.hashBuffer(s, prefix.length + 3 * text.length());
       System.arraycopy(prefix, 0, buf, 0, prefix.length);
       length = writeUtf8(text, buf, prefix.length);
-    } else if (value != null && value.isInt()) {
+    } else if (value instanceof AvsbValue.Num n && n.value() == (double) (int) n.value()) {
+      // an int32, as the reference SDKs' isInt(): larger or fractional numbers are bucket 0
       s = EvalScratch.get();
       buf = EvalScratch.hashBuffer(s, prefix.length + MAX_LONG_DIGITS);
       System.arraycopy(prefix, 0, buf, 0, prefix.length);

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Decides whether a clause matches a context. A missing context kind or attribute never matches,
- * negated or not; an array attribute matches when any of its scalar elements does; {@code kind}
+ * negated or not; an array attribute matches when any of its elements does; {@code kind}
  * as the attribute tests each of the context's kinds. Operators never match values of the wrong
  * type. A regex search that exceeds its step budget does not match (see {@link BoundedRegex}).
  * Stateless and thread-safe.
@@ -60,9 +60,8 @@ final class ClauseMatcher {
     if (value instanceof AvsbValue.Arr array) {
       List<AvsbValue> elements = array.values();
       for (int i = 0; i < elements.size(); i++) {
-        AvsbValue e = elements.get(i);
-        if (!(e instanceof AvsbValue.Arr) && !(e instanceof AvsbValue.Obj)
-            && matchesValue(clause, e)) {
+        // nested arrays and objects too: "in" compares them by JSON equality
+        if (matchesValue(clause, elements.get(i))) {
           return !clause.negate();
         }
       }

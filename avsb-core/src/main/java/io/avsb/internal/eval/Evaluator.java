@@ -32,6 +32,7 @@ public final class Evaluator {
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.eval");
   private static final EvaluationDetail<AvsbValue> MALFORMED =
       Flag.errorResult(ErrorKind.MALFORMED_FLAG);
+  private static final EvaluationDetail<AvsbValue> EXCEPTION = Flag.errorResult(ErrorKind.EXCEPTION);
 
   private Evaluator() {}
 
@@ -56,9 +57,12 @@ public final class Evaluator {
     try {
       EvaluationDetail<AvsbValue> result = evaluateFlag(data, flag, context, listener, null, 0);
       if (result == MALFORMED && flag.firstErrorReport()) {
-        LOG.warn("Flag {} evaluated to MALFORMED_FLAG: a variation index is out of range, a"
-            + " rule or the fallthrough has neither variation nor rollout, or a rollout has an"
-            + " invalid bucketBy or no buckets", LogText.of(flag.key()));
+        LOG.warn("Flag {} evaluated to MALFORMED_FLAG: a variation index is out of range, or a"
+            + " rule or the fallthrough has neither variation nor rollout, or a rollout has no"
+            + " buckets", LogText.of(flag.key()));
+      } else if (result == EXCEPTION && flag.firstErrorReport()) {
+        LOG.warn("Flag {} evaluated to EXCEPTION: it or a prerequisite has no fallthrough",
+            LogText.of(flag.key()));
       }
       return result;
     } catch (MalformedFlagException e) {
@@ -144,6 +148,11 @@ public final class Evaluator {
         }
         EvaluationDetail<AvsbValue> result =
             evaluateFlag(data, prerequisite, context, listener, s, base);
+        if (result == EXCEPTION) {
+          // a prerequisite without fallthrough fails the whole evaluation, as the reference SDKs'
+          // exception does, rather than only the prerequisite
+          return result;
+        }
         if (listener != null) {
           listener.onPrerequisite(prerequisite, context, result, flag);
         }
@@ -175,22 +184,24 @@ public final class Evaluator {
     }
     // experiments always bucket by key
     AttributeRef by = rollout.isExperiment() ? null : rollout.bucketBy();
-    if (by != null && !by.isValid()) {
-      return MALFORMED;
-    }
     float bucket = Bucketing.bucket(context, rollout.contextKind(), by, rollout.hashPrefix());
-    boolean found = bucket != Bucketing.NO_CONTEXT;
-    if (!found) {
-      bucket = 0F;
-    }
+    // a context without the rollout's kind has bucket -1: the first bucket even when its weight
+    // is 0, and outside the experiment, as in the reference SDKs
+    boolean tracked = bucket != Bucketing.NO_CONTEXT;
     float[] ends = rollout.bucketEnds();
-    int chosen = ends.length - 1; // past the last bucket: the last one
+    int chosen = -1;
     for (int i = 0; i < ends.length; i++) {
       if (bucket < ends[i]) {
         chosen = i;
         break;
       }
     }
-    return outcome.bucketResult(chosen, found);
+    if (chosen < 0 || rollout.variations().get(chosen).variation() < 0) {
+      // past the last bucket, or a bucket with a negative variation: the reference SDKs take the
+      // last bucket, tracked in an experiment whether or not the context was found
+      chosen = ends.length - 1;
+      tracked = true;
+    }
+    return outcome.bucketResult(chosen, tracked);
   }
 }

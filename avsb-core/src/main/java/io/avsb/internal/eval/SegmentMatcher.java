@@ -1,6 +1,5 @@
 package io.avsb.internal.eval;
 
-import io.avsb.AttributeRef;
 import io.avsb.AvsbContext;
 import io.avsb.internal.store.Clause;
 import io.avsb.internal.store.DataLookup;
@@ -22,7 +21,7 @@ final class SegmentMatcher {
    *
    * @param stack this thread's {@link EvalScratch} when a segment's rules are being evaluated,
    *     else null
-   * @throws MalformedFlagException on a cycle, an invalid bucketBy or a malformed segment
+   * @throws MalformedFlagException on a cycle or a malformed segment
    */
   static boolean anyMatches(
       String[] keys, AvsbContext context, DataLookup data, Object[] stack) {
@@ -99,12 +98,10 @@ final class SegmentMatcher {
     if (rule.weight() == null) {
       return true;
     }
-    AttributeRef by = rule.bucketBy();
-    if (by != null && !by.isValid()) {
-      throw new MalformedFlagException("segment \"" + segment.key() + "\" rule bucketBy \"" + by
-          + "\" is invalid: " + by.error());
-    }
-    float bucket = Bucketing.bucket(context, rule.rolloutContextKind(), by, segment.hashPrefix());
-    return Math.max(bucket, 0F) < rule.weightFraction();
+    float bucket =
+        Bucketing.bucket(context, rule.rolloutContextKind(), rule.bucketBy(), segment.hashPrefix());
+    // in double, as the reference SDKs compare; a context without the kind (bucket -1) is in
+    // whenever the weight is 0 or more
+    return bucket < rule.weightFraction();
   }
 }

@@ -88,8 +88,7 @@ public final class FlagParser {
     }
     AvsbValue.Obj fallthroughJson = optObject(o, "fallthrough", "fallthrough");
     VariationOrRollout fallthrough = fallthroughJson == null
-        ? new VariationOrRollout(null, null, variations, EvaluationReason.fallthrough(),
-            EvaluationReason.fallthrough(true))
+        ? VariationOrRollout.missingFallthrough()
         : outcome(fallthroughJson, "fallthrough", key, salt, variations,
             EvaluationReason.fallthrough(), EvaluationReason.fallthrough(true));
     AvsbValue.Obj availability =
@@ -138,14 +137,15 @@ public final class FlagParser {
   }
 
   /**
-   * A {@code user} entry of {@code contextTargets} without values stands for the keys of the
-   * first {@code targets} entry with the same variation.
+   * A {@code user} entry of {@code contextTargets} stands for the keys of the first {@code
+   * targets} entry with the same variation, whatever values it lists itself (as in the reference
+   * SDKs); no such entry means no keys.
    */
   private static List<Target> resolvePlaceholders(List<Target> contextTargets,
       List<Target> userTargets) {
     List<Target> out = new ArrayList<>(contextTargets.size());
     for (Target t : contextTargets) {
-      if (!t.contextKind().equals(io.avsb.AvsbContext.DEFAULT_KIND) || !t.values().isEmpty()) {
+      if (!t.contextKind().equals(io.avsb.AvsbContext.DEFAULT_KIND)) {
         out.add(t);
         continue;
       }
@@ -182,8 +182,10 @@ public final class FlagParser {
       String attr = string(c, "attribute", cpath + ".attribute");
       Operator op = Operator.fromJson(string(c, "op", cpath + ".op"));
       List<AvsbValue> values = array(c, "values", cpath + ".values");
-      // without a context kind the attribute is a plain name (the older user model)
-      AttributeRef ref = kind == null ? AttributeRef.ofLiteral(attr) : AttributeRef.of(attr);
+      // without a context kind the attribute is a plain name (the older user model); a
+      // contextKind given as "" still makes it a reference, as in the reference SDKs
+      AttributeRef ref = field(c, "contextKind") == null ? AttributeRef.ofLiteral(attr)
+          : AttributeRef.of(attr);
       Clause clause = new Clause(kind, ref, op, values, bool(c, "negate", cpath + ".negate"));
       if (op == Operator.SEGMENT_MATCH) {
         segmentKeys.addAll(List.of(clause.strings()));
@@ -215,18 +217,19 @@ public final class FlagParser {
     String kind = kind(r, "contextKind", path + ".contextKind");
     String bucketBy = string(r, "bucketBy", path + ".bucketBy");
     return new Rollout(buckets, "experiment".equals(string(r, "kind", path + ".kind")),
-        optInteger(r, "seed", path + ".seed"), bucketByRef(bucketBy, kind), kind, flagKey, salt);
+        optInteger(r, "seed", path + ".seed"),
+        bucketByRef(bucketBy, field(r, "contextKind") != null), kind, flagKey, salt);
   }
 
   /**
-   * With a context kind, bucketBy is a reference; without, a plain name of the user kind. Absent
-   * or empty means {@code key} (null).
+   * With a context kind (even {@code ""}), bucketBy is a reference; without, a plain name of the
+   * user kind. Absent means {@code key} (null); empty is an invalid reference, which buckets as 0.
    */
-  private static AttributeRef bucketByRef(String bucketBy, String kind) {
-    if (bucketBy == null || bucketBy.isEmpty()) {
+  private static AttributeRef bucketByRef(String bucketBy, boolean withKind) {
+    if (bucketBy == null) {
       return null;
     }
-    return kind == null ? AttributeRef.ofLiteral(bucketBy) : AttributeRef.of(bucketBy);
+    return withKind ? AttributeRef.of(bucketBy) : AttributeRef.ofLiteral(bucketBy);
   }
 
   private static Segment readSegment(String key, AvsbValue.Obj o) throws BadItem {
@@ -244,7 +247,8 @@ public final class FlagParser {
       String kind = kind(r, "rolloutContextKind", path + ".rolloutContextKind");
       rules.add(new SegmentRule(string(r, "id", path + ".id"), clauses(r, path, nested),
           optInteger(r, "weight", path + ".weight"),
-          bucketByRef(string(r, "bucketBy", path + ".bucketBy"), kind), kind));
+          bucketByRef(string(r, "bucketBy", path + ".bucketBy"),
+              field(r, "rolloutContextKind") != null), kind));
     }
     return new Segment(key, version, false, null, stringSet(o, "included", "included"),
         stringSet(o, "excluded", "excluded"), segmentTargets(o, "includedContexts"),

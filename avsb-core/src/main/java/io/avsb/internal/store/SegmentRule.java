@@ -12,7 +12,7 @@ public final class SegmentRule {
   private final String id;
   private final List<Clause> clauses;
   private final Integer weight;
-  private final float weightFraction;
+  private final double weightFraction;
   private final AttributeRef bucketBy;
   private final String rolloutContextKind;
 
@@ -31,7 +31,7 @@ public final class SegmentRule {
     this.id = id;
     this.clauses = List.copyOf(clauses);
     this.weight = weight;
-    this.weightFraction = weight == null ? 1F : (float) weight / 100_000F;
+    this.weightFraction = weight == null ? 1.0 : (double) weight / 100_000.0;
     this.bucketBy = bucketBy;
     this.rolloutContextKind =
         rolloutContextKind == null ? AvsbContext.DEFAULT_KIND : rolloutContextKind;
@@ -52,8 +52,8 @@ public final class SegmentRule {
     return weight;
   }
 
-  /** The weight as a fraction of 1, compared with the bucket. */
-  public float weightFraction() {
+  /** The weight as a fraction of 1, in double as the reference SDKs compare it with the bucket. */
+  public double weightFraction() {
     return weightFraction;
   }
 

@@ -3,10 +3,12 @@ package io.avsb.internal.store;
 import io.avsb.AvsbValue;
 
 /**
- * A semantic version (semver 2.0) for the {@code semVer...} operators, parsed leniently: a missing
- * minor or patch number is 0 ({@code "2"} is {@code 2.0.0}, {@code "2.1-rc"} is {@code
- * 2.1.0-rc}). Build metadata is accepted and ignored. The prerelease is kept as a range of the
- * source text. Immutable and thread-safe.
+ * A semantic version for the {@code semVer...} operators, parsed and compared as the reference
+ * SDKs do (semver 2.0 with their leniencies): a missing minor or patch number is 0 ({@code "2"}
+ * is {@code 2.0.0}); major, minor and patch have no leading zero and fit a Java {@code int};
+ * prerelease and build are runs of {@code [0-9A-Za-z.-]}, so empty identifiers and numeric
+ * identifiers with leading zeros are accepted. Build metadata is ignored. The prerelease is kept
+ * as a range of the source text. Immutable and thread-safe.
  *
  * <p>{@link #parseInto(String, long[])} parses without allocating, into a caller's array, so that
  * evaluation can compare a context's version for free.
@@ -19,6 +21,7 @@ public final class SemanticVersion {
   private static final int PATCH = 2;
   private static final int PRE_START = 3;
   private static final int PRE_END = 4;
+  private static final long NOT_INT = Long.MIN_VALUE;
 
   private final long[] parts;
   private final String text;
@@ -72,14 +75,14 @@ public final class SemanticVersion {
     int pe = -1;
     if (i < n && s.charAt(i) == '-') {
       ps = i + 1;
-      pe = identifiersEnd(s, ps, true);
+      pe = runEnd(s, ps);
       if (pe < 0) {
         return false;
       }
       i = pe;
     }
     if (i < n && s.charAt(i) == '+') {
-      int be = identifiersEnd(s, i + 1, false);
+      int be = runEnd(s, i + 1);
       if (be < 0) {
         return false;
       }
@@ -108,42 +111,25 @@ public final class SemanticVersion {
     return i;
   }
 
-  /** The value of digits {@code [from, to)}, or -1 when it overflows a long. */
+  /** The value of digits {@code [from, to)}, or -1 when it does not fit an {@code int}. */
   private static long number(String s, int from, int to) {
     long v = 0;
     for (int i = from; i < to; i++) {
-      int d = s.charAt(i) - '0';
-      if (v > (Long.MAX_VALUE - d) / 10) {
+      v = v * 10 + (s.charAt(i) - '0');
+      if (v > Integer.MAX_VALUE) {
         return -1;
       }
-      v = v * 10 + d;
     }
     return v;
   }
 
-  /**
-   * The end of dot-separated identifiers of {@code [0-9A-Za-z-]} starting at {@code from}, or -1
-   * when one is empty or (for a prerelease) numeric with a leading zero.
-   */
-  private static int identifiersEnd(String s, int from, boolean prerelease) {
-    int n = s.length();
-    int start = from;
+  /** The end of a non-empty run of {@code [0-9A-Za-z.-]} starting at {@code from}, or -1. */
+  private static int runEnd(String s, int from) {
     int i = from;
-    while (true) {
-      boolean numeric = true;
-      while (i < n && isIdentifierChar(s.charAt(i))) {
-        numeric &= isDigit(s.charAt(i));
-        i++;
-      }
-      if (i == start || (prerelease && numeric && i - start > 1 && s.charAt(start) == '0')) {
-        return -1;
-      }
-      if (i < n && s.charAt(i) == '.') {
-        start = ++i;
-        continue;
-      }
-      return i;
+    while (i < s.length() && (isIdentifierChar(s.charAt(i)) || s.charAt(i) == '.')) {
+      i++;
     }
+    return i == from ? -1 : i;
   }
 
   private static boolean isDigit(char c) {
@@ -183,11 +169,18 @@ public final class SemanticVersion {
         (int) b[PRE_START], (int) b[PRE_END]);
   }
 
+  /**
+   * Compares the prerelease identifiers as the reference SDKs do: the text split at dots with
+   * trailing empty identifiers dropped; an identifier is numeric when {@code Integer.parseInt}
+   * accepts it (a leading {@code -} included), numeric ones compare by value and rank below the
+   * others, which compare as strings; the shorter list ranks lower when all before are equal.
+   */
   private static int comparePrerelease(String a, int ai, int aEnd, String b, int bi, int bEnd) {
+    aEnd = trimDots(a, ai, aEnd);
+    bEnd = trimDots(b, bi, bEnd);
     while (true) {
-      if (ai >= aEnd || bi >= bEnd) {
-        // the shorter list of identifiers ranks lower when all before are equal
-        return Boolean.compare(ai < aEnd, bi < bEnd);
+      if (ai > aEnd || bi > bEnd) {
+        return Boolean.compare(ai <= aEnd, bi <= bEnd);
       }
       int aStop = identifierStop(a, ai, aEnd);
       int bStop = identifierStop(b, bi, bEnd);
@@ -200,6 +193,17 @@ public final class SemanticVersion {
     }
   }
 
+  /**
+   * The end of {@code [from, end)} without its trailing dots, as {@code String.split} drops
+   * trailing empty strings; {@code from - 1} when only dots are left (no identifiers).
+   */
+  private static int trimDots(String s, int from, int end) {
+    while (end > from && s.charAt(end - 1) == '.') {
+      end--;
+    }
+    return end == from ? from - 1 : end;
+  }
+
   private static int identifierStop(String s, int from, int end) {
     int i = from;
     while (i < end && s.charAt(i) != '.') {
@@ -209,28 +213,40 @@ public final class SemanticVersion {
   }
 
   private static int compareIdentifier(String a, int as, int ae, String b, int bs, int be) {
-    boolean aNum = allDigits(a, as, ae);
-    boolean bNum = allDigits(b, bs, be);
-    if (aNum && bNum) {
-      // no leading zeros, so the longer number is the larger
-      if (ae - as != be - bs) {
-        return Integer.compare(ae - as, be - bs);
-      }
-      return compareChars(a, as, ae, b, bs, be);
+    long an = intValue(a, as, ae);
+    long bn = intValue(b, bs, be);
+    if (an != NOT_INT && bn != NOT_INT) {
+      return Long.compare(an, bn);
     }
-    if (aNum != bNum) {
-      return aNum ? -1 : 1; // numeric identifiers rank below alphanumeric ones
+    if (an != NOT_INT || bn != NOT_INT) {
+      return an != NOT_INT ? -1 : 1; // numeric identifiers rank below the others
     }
     return compareChars(a, as, ae, b, bs, be);
   }
 
-  private static boolean allDigits(String s, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (!isDigit(s.charAt(i))) {
-        return false;
+  /** The identifier's value as {@code Integer.parseInt} reads it, or {@link #NOT_INT}. */
+  private static long intValue(String s, int from, int to) {
+    int i = from;
+    boolean negative = i < to && s.charAt(i) == '-';
+    if (negative) {
+      i++;
+    }
+    if (i == to) {
+      return NOT_INT;
+    }
+    long v = 0;
+    for (; i < to; i++) {
+      char c = s.charAt(i);
+      if (!isDigit(c)) {
+        return NOT_INT;
+      }
+      v = v * 10 + (c - '0');
+      if (v > 1L + Integer.MAX_VALUE) {
+        return NOT_INT;
       }
     }
-    return true;
+    v = negative ? -v : v;
+    return v > Integer.MAX_VALUE ? NOT_INT : v;
   }
 
   private static int compareChars(String a, int as, int ae, String b, int bs, int be) {

@@ -52,6 +52,21 @@ public final class VariationOrRollout {
     }
   }
 
+  private VariationOrRollout(EvaluationDetail<AvsbValue> fixedResult) {
+    this.rollout = null;
+    this.fixedResult = fixedResult;
+    this.results = newArray(0);
+    this.experimentResults = results;
+  }
+
+  /**
+   * The fallthrough of a flag that has none: reaching it gives the {@code EXCEPTION} error, as the
+   * reference SDKs give (they fail on the absent object), rather than {@code MALFORMED_FLAG}.
+   */
+  public static VariationOrRollout missingFallthrough() {
+    return new VariationOrRollout(Flag.errorResult(EvaluationReason.ErrorKind.EXCEPTION));
+  }
+
   @SuppressWarnings("unchecked")
   private static EvaluationDetail<AvsbValue>[] newArray(int size) {
     return (EvaluationDetail<AvsbValue>[]) new EvaluationDetail<?>[size];

@@ -64,11 +64,30 @@ class BucketingTest {
 
   @Test
   void integralNumbersBucketByTheirDecimalText() throws Exception {
-    for (double v : new double[] {0, 1, 123, -45, 1.0e12, 33333}) {
+    for (double v : new double[] {0, 1, 123, -45, 33333, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
       String text = Long.toString((long) v);
       assertThat(Bucketing.bucket(bytes("f.s."), AvsbValue.of(v)))
           .as("%s", text).isEqualTo(expected("f.s." + text));
     }
+  }
+
+  @Test
+  void numbersOutsideInt32AreBucketZeroAsInTheReferenceSdks() {
+    byte[] prefix = bytes("f.s.");
+    for (double v : new double[] {2147483648.0, -2147483649.0, 5000227792.0, 1.0e12, 1.0e20}) {
+      assertThat(Bucketing.bucket(prefix, AvsbValue.of(v))).as("%s", v).isZero();
+    }
+  }
+
+  @Test
+  void anInvalidReferenceIsBucketZeroAndAMissingKindIsMinusOne() {
+    AvsbContext user = AvsbContext.builder("user-key").set("a", "x").build();
+    byte[] prefix = bytes("f.s.");
+    for (String invalid : new String[] {"/", "/a//b", "/a~2b", ""}) {
+      assertThat(Bucketing.bucket(user, "user", AttributeRef.of(invalid), prefix)).as(invalid).isZero();
+    }
+    assertThat(Bucketing.bucket(user, "user", AttributeRef.of("/missing"), prefix)).isZero();
+    assertThat(Bucketing.bucket(user, "org", AttributeRef.of("/"), prefix)).isEqualTo(-1F);
   }
 
   @Test

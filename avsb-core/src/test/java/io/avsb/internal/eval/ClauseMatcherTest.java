@@ -41,6 +41,15 @@ class ClauseMatcherTest {
   }
 
   @Test
+  void inFindsNestedArraysAndObjectsInsideAnArrayAttribute() {
+    AvsbContext ctx = userWith("a", List.of(List.of(1, 2), java.util.Map.of("x", "y")));
+    assertThat(matches(clause("a", "in", false, List.of(1, 2)), ctx)).isTrue();
+    assertThat(matches(clause("a", "in", false, java.util.Map.of("x", "y")), ctx)).isTrue();
+    assertThat(matches(clause("a", "in", false, List.of(2, 1)), ctx)).isFalse();
+    assertThat(matches(clause("a", "in", true, List.of(1, 2)), ctx)).isFalse();
+  }
+
+  @Test
   void regexFindsAnywhereAndAnInvalidRegexNeverMatches() {
     assertThat(matches(clause("s", "matches", false, "b+c"), userWith("s", "abbbcd"))).isTrue();
     assertThat(matches(clause("s", "matches", false, "^b"), userWith("s", "abc"))).isFalse();

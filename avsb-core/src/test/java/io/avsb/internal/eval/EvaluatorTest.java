@@ -180,23 +180,108 @@ class EvaluatorTest {
         + " \"fall\", \"A\", \"B\"], \"fallthrough\": {\"variation\": 1},"
         + " \"targets\": [{\"variation\": 2, \"values\": [\"k1\"]}],"
         + " \"contextTargets\": [{\"contextKind\": \"org\", \"variation\": 3, \"values\": [\"k1\"]},"
-        + " {\"contextKind\": \"user\", \"variation\": 2, \"values\": []}]}}}");
+        + " {\"contextKind\": \"user\", \"variation\": 2, \"values\": [\"listed\"]}]}}}");
     AvsbContext both = AvsbContext.multi(AvsbContext.of("k1"), AvsbContext.of("org", "k1"));
     assertThat(eval(data, "f", both).value()).isEqualTo(AvsbValue.of("B"));
     assertThat(eval(data, "f", AvsbContext.of("k1")).value()).isEqualTo(AvsbValue.of("A"));
     assertThat(eval(data, "f", AvsbContext.of("org", "k2")).value()).isEqualTo(AvsbValue.of("fall"));
+    // a user placeholder's own values are not its keys: the targets entry's are (as in the reference)
+    assertThat(eval(data, "f", AvsbContext.of("listed")).value()).isEqualTo(AvsbValue.of("fall"));
   }
 
   @Test
-  void invalidBucketByIsMalformedExceptInExperimentsWhichBucketByKey() {
-    String rollout = "\"fallthrough\": {\"rollout\": {%s \"contextKind\": \"user\","
-        + " \"bucketBy\": \"/a~\", \"variations\": [{\"variation\": 0, \"weight\": 100000}]}}";
-    MapLookup data = MapLookup.of("{\"flags\": {"
-        + "\"plain\": {\"on\": true, \"variations\": [1], " + rollout.formatted("") + "},"
-        + "\"exp\": {\"on\": true, \"variations\": [1], "
-        + rollout.formatted("\"kind\": \"experiment\",") + "}}}");
-    assertThat(eval(data, "plain", USER).reason().errorKind()).isEqualTo(ErrorKind.MALFORMED_FLAG);
-    assertThat(eval(data, "exp", USER).reason()).isEqualTo(EvaluationReason.fallthrough(true));
+  void userPlaceholderWithoutATargetsEntryOfItsVariationMatchesNoOne() {
+    MapLookup data = MapLookup.of("{\"flags\": {\"f\": {\"on\": true, \"variations\": [\"a\","
+        + " \"b\"], \"fallthrough\": {\"variation\": 0},"
+        + " \"targets\": [{\"variation\": 0, \"values\": [\"k1\"]}],"
+        + " \"contextTargets\": [{\"variation\": 1, \"values\": [\"k1\"]}]}}}");
+    assertThat(eval(data, "f", AvsbContext.of("k1")).reason()).isEqualTo(EvaluationReason.fallthrough());
+  }
+
+  @Test
+  void missingFallthroughIsAnExceptionErrorAsInTheReferenceSdks() {
+    MapLookup data = MapLookup.of("{\"flags\": {\"none\": {\"on\": true, \"variations\": [1]},"
+        + " \"empty\": {\"on\": true, \"variations\": [1], \"fallthrough\": {}},"
+        + " \"off\": {\"on\": false, \"offVariation\": 0, \"variations\": [1]}}}");
+    assertThat(eval(data, "none", USER).reason()).isEqualTo(EvaluationReason.error(ErrorKind.EXCEPTION));
+    assertThat(eval(data, "empty", USER).reason())
+        .isEqualTo(EvaluationReason.error(ErrorKind.MALFORMED_FLAG));
+    assertThat(eval(data, "off", USER).reason()).isEqualTo(EvaluationReason.off());
+  }
+
+  @Test
+  void aPrerequisiteWithoutFallthroughFailsTheWholeEvaluationWithException() {
+    MapLookup data = MapLookup.of("{\"flags\": {\"top\": {\"on\": true, \"variations\": [1],"
+        + " \"offVariation\": 0, \"fallthrough\": {\"variation\": 0},"
+        + " \"prerequisites\": [{\"key\": \"none\", \"variation\": 0}]},"
+        + " \"none\": {\"on\": true, \"variations\": [1]}}}");
+    List<String> told = new ArrayList<>();
+    EvaluationDetail<AvsbValue> r = Evaluator.evaluate(data, data.flag("top"), USER,
+        (prereq, ctx, result, of) -> told.add(prereq.key()));
+    assertThat(r.reason()).isEqualTo(EvaluationReason.error(ErrorKind.EXCEPTION));
+    assertThat(r.value()).isNull();
+    assertThat(told).isEmpty();
+  }
+
+  private static MapLookup rolloutFlag(String rollout) {
+    return MapLookup.of("{\"flags\": {\"f\": {\"on\": true, \"variations\": [\"a\", \"b\", \"c\"],"
+        + " \"fallthrough\": {\"rollout\": " + rollout + "}}}}");
+  }
+
+  @Test
+  void contextWithoutTheRolloutKindTakesTheFirstBucketEvenAtWeightZeroOutsideTheExperiment() {
+    MapLookup data = rolloutFlag("{\"kind\": \"experiment\", \"contextKind\": \"org\","
+        + " \"variations\": [{\"variation\": 2, \"weight\": 0}, {\"variation\": 0, \"weight\": 50000},"
+        + " {\"variation\": 1, \"weight\": 50000}]}");
+    EvaluationDetail<AvsbValue> r = eval(data, "f", USER);
+    assertThat(r.variationIndex()).isEqualTo(2);
+    assertThat(r.reason()).isEqualTo(EvaluationReason.fallthrough(false));
+  }
+
+  @Test
+  void firstBucketOutOfRangeForAContextWithoutTheKindIsMalformed() {
+    MapLookup data = rolloutFlag("{\"contextKind\": \"org\", \"variations\": [{\"variation\": 7,"
+        + " \"weight\": 0}, {\"variation\": 0, \"weight\": 100000}]}");
+    assertThat(eval(data, "f", USER).reason()).isEqualTo(EvaluationReason.error(ErrorKind.MALFORMED_FLAG));
+  }
+
+  @Test
+  void aBucketWithANegativeVariationSendsTheContextToTheLastBucket() {
+    MapLookup data = rolloutFlag("{\"kind\": \"experiment\", \"variations\": [{\"variation\": -1,"
+        + " \"weight\": 100000}, {\"variation\": 1, \"weight\": 0}]}");
+    EvaluationDetail<AvsbValue> r = eval(data, "f", USER);
+    assertThat(r.variationIndex()).isEqualTo(1);
+    assertThat(r.reason()).isEqualTo(EvaluationReason.fallthrough(true));
+  }
+
+  @Test
+  void pastTheLastBucketAContextWithoutTheKindIsStillInTheExperiment() {
+    // every bucket ends below -1, so even bucket -1 is past them all: the last bucket, tracked
+    MapLookup data = rolloutFlag("{\"kind\": \"experiment\", \"contextKind\": \"org\","
+        + " \"variations\": [{\"variation\": 0, \"weight\": -200000}, {\"variation\": 1, \"weight\": 0}]}");
+    EvaluationDetail<AvsbValue> r = eval(data, "f", USER);
+    assertThat(r.variationIndex()).isEqualTo(1);
+    assertThat(r.reason()).isEqualTo(EvaluationReason.fallthrough(true));
+  }
+
+  @Test
+  void invalidBucketByBucketsAsZeroExceptInExperimentsWhichBucketByKey() {
+    // bucket 0 is in the first bucket (1/100,000); the key's hash is in the second
+    String rollout = "\"fallthrough\": {\"rollout\": {%s \"contextKind\": \"user\", \"bucketBy\":"
+        + " \"%s\", \"variations\": [{\"variation\": 0, \"weight\": 1}, {\"variation\": 1,"
+        + " \"weight\": 99999}]}}";
+    for (String invalid : new String[] {"/a~", "/", "/a//b", "/a~2b", ""}) {
+      MapLookup data = MapLookup.of("{\"flags\": {"
+          + "\"plain\": {\"on\": true, \"variations\": [1, 2], " + rollout.formatted("", invalid) + "},"
+          + "\"exp\": {\"on\": true, \"variations\": [1, 2], "
+          + rollout.formatted("\"kind\": \"experiment\",", invalid) + "}}}");
+      EvaluationDetail<AvsbValue> plain = eval(data, "plain", USER);
+      assertThat(plain.variationIndex()).as(invalid).isEqualTo(0);
+      assertThat(plain.reason()).as(invalid).isEqualTo(EvaluationReason.fallthrough());
+      EvaluationDetail<AvsbValue> exp = eval(data, "exp", USER);
+      assertThat(exp.variationIndex()).as(invalid).isEqualTo(1);
+      assertThat(exp.reason()).as(invalid).isEqualTo(EvaluationReason.fallthrough(true));
+    }
   }
 
   @Test
@@ -219,9 +304,13 @@ class EvaluatorTest {
         + "   {\"attribute\": \"plan\", \"op\": \"startsWith\", \"values\": [\"p\"]}]}]}}}");
     Flag flag = data.flag("f");
     AvsbContext[] contexts = new AvsbContext[64];
+    // the date and version parsers' longer paths too: zone IDs in brackets, odd prereleases
+    String[] since = {"2024-05-01T10:00:00.123Z", "2024-05-01T10:00+02:00[Europe/Paris]",
+        "2024-05-01t10:00z[UTC+01:00]"};
+    String[] versions = {"1.3.0-rc.1", "1.3.0-rc..01", "1.2.0-2147483648.-1"};
     for (int i = 0; i < contexts.length; i++) {
-      contexts[i] = AvsbContext.builder("user-" + i).set("plan", "pro").set("version", "1.3.0-rc.1")
-          .set("since", "2024-05-01T10:00:00.123Z").build();
+      contexts[i] = AvsbContext.builder("user-" + i).set("plan", "pro")
+          .set("version", versions[i % 3]).set("since", since[i % 3]).build();
     }
     PrerequisiteListener listener = (prereq, ctx, result, of) -> { };
     for (int i = 0; i < 20_000; i++) {

@@ -77,6 +77,28 @@ class SegmentMatcherTest {
   }
 
   @Test
+  void weightZeroRuleMatchesAContextWithoutTheRolloutKindAsInTheReferenceSdks() {
+    // the bucket of a missing kind is -1, below a weight of 0; a context with the kind is not
+    MapLookup data = MapLookup.of("{\"flags\": {\"f\": " + flagUsing("s") + "},"
+        + " \"segments\": {\"s\": {\"rules\": [{\"weight\": 0, \"rolloutContextKind\": \"org\","
+        + " \"clauses\": []}]}}}");
+    assertThat(eval(data, "f", AvsbContext.of("u")).value()).isEqualTo(AvsbValue.TRUE);
+    assertThat(eval(data, "f", AvsbContext.of("org", "o")).value()).isEqualTo(AvsbValue.FALSE);
+  }
+
+  @Test
+  void invalidRuleBucketByBucketsAsZeroRatherThanFailing() {
+    String segment = "{\"rules\": [{\"weight\": %d, \"rolloutContextKind\": \"user\","
+        + " \"bucketBy\": \"/a//b\", \"clauses\": []}]}";
+    MapLookup in = MapLookup.of("{\"flags\": {\"f\": " + flagUsing("s") + "},"
+        + " \"segments\": {\"s\": " + segment.formatted(1) + "}}");
+    MapLookup out = MapLookup.of("{\"flags\": {\"f\": " + flagUsing("s") + "},"
+        + " \"segments\": {\"s\": " + segment.formatted(0) + "}}");
+    assertThat(eval(in, "f", AvsbContext.of("u")).value()).isEqualTo(AvsbValue.TRUE);
+    assertThat(eval(out, "f", AvsbContext.of("u")).value()).isEqualTo(AvsbValue.FALSE);
+  }
+
+  @Test
   void bigSegmentsNeverMatchAndUnknownSegmentsDoNotMatchButNegate() {
     MapLookup data = MapLookup.of("{\"flags\": {\"big\": " + flagUsing("b") + ","
         + " \"negated\": {\"on\": true, \"variations\": [true, false], \"fallthrough\":"

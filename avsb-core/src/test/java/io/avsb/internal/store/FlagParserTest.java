@@ -134,7 +134,25 @@ class FlagParserTest {
     assertThat(clauses.get(0).contextKind()).isEqualTo("user");
     assertThat(clauses.get(1).attribute().depth()).isEqualTo(2);
     assertThat(clauses.get(1).contextKind()).isEqualTo("org");
-    assertThat(clauses.get(2).attribute().depth()).isEqualTo(1);
+    // an empty context kind is the user kind, but the attribute is a reference all the same
+    assertThat(clauses.get(2).attribute().depth()).isEqualTo(2);
+    assertThat(clauses.get(2).contextKind()).isEqualTo("user");
+  }
+
+  @Test
+  void bucketByIsAReferenceWithAnyContextKindAndEmptyIsInvalid() {
+    Flag f = flag("""
+        {"variations": [0], "rules": [
+          {"clauses": [], "rollout": {"bucketBy": "/a/b", "variations": [{"variation": 0}]}},
+          {"clauses": [], "rollout": {"contextKind": "", "bucketBy": "/a/b", "variations": [{"variation": 0}]}},
+          {"clauses": [], "rollout": {"bucketBy": "", "variations": [{"variation": 0}]}},
+          {"clauses": [], "rollout": {"variations": [{"variation": 0}]}}]}
+        """);
+    var rules = f.rules();
+    assertThat(rules.get(0).outcome().rollout().bucketBy().depth()).isEqualTo(1);
+    assertThat(rules.get(1).outcome().rollout().bucketBy().depth()).isEqualTo(2);
+    assertThat(rules.get(2).outcome().rollout().bucketBy().isValid()).isFalse();
+    assertThat(rules.get(3).outcome().rollout().bucketBy()).isNull();
   }
 
   @Test

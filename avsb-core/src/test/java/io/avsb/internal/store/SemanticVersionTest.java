@@ -25,8 +25,30 @@ class SemanticVersionTest {
     }
     assertThat(v("10.0.0-0.3.7").compareTo(v("10.0.0"))).isNegative();
     assertThat(v("10.0.0-0.3.7").compareTo(v("10.0.0-x.7.z.92"))).isNegative();
+  }
+
+  @Test
+  void prereleaseIdentifiersAreNumericWhenAJavaIntAsInTheReferenceSdks() {
+    // leading zeros and a leading minus still make a number
+    assertThat(v("1.2.3-01").compareTo(v("1.2.3-1"))).isZero();
+    assertThat(v("1.2.3-rc.01").compareTo(v("1.2.3-rc.2"))).isNegative();
+    assertThat(v("1.2.3-a.-2").compareTo(v("1.2.3-a.-1"))).isNegative();
+    assertThat(v("1.2.3--1").compareTo(v("1.2.3-0"))).isNegative();
+    assertThat(v("1.2.3-2147483647").compareTo(v("1.2.3-a"))).isNegative();
+    // beyond an int an identifier is text, compared by characters
+    assertThat(v("1.2.3-2147483648").compareTo(v("1.2.3-2147483647"))).isPositive();
     assertThat(v("1.0.0-99999999999999999999").compareTo(v("1.0.0-100000000000000000000")))
-        .isNegative();
+        .isPositive();
+  }
+
+  @Test
+  void emptyPrereleaseIdentifiersCountExceptTrailingOnes() {
+    // "a." has one identifier, "a..b" three with an empty one, "." none
+    assertThat(v("1.2.3-a.").compareTo(v("1.2.3-a"))).isZero();
+    assertThat(v("1.2.3-a..b").compareTo(v("1.2.3-a.b"))).isNegative();
+    assertThat(v("1.2.3-.").compareTo(v("1.2.3-a"))).isNegative();
+    assertThat(v("1.2.3-.").compareTo(v("1.2.3-..."))).isZero();
+    assertThat(v("1.2.3-.").compareTo(v("1.2.3"))).isNegative();
   }
 
   @Test
@@ -41,11 +63,16 @@ class SemanticVersionTest {
   @Test
   void invalidVersionsAreRejected() {
     String[] bad = {
-      "02.0.0", "v2.0.0", "2.0.0.0", "", "2.", "2..0", "2.0.0-", "2.0.0-rc..1", "2.0.0-01",
-      "2.0.0+", "2.0.0+a..b", "2.0.0-rc_1", " 2.0.0", "2.0.0 ", "99999999999999999999.0.0",
+      "02.0.0", "v2.0.0", "2.0.0.0", "", "2.", "2..0", "2.0.0-", "2.0.0+", "2.0.0-rc_1",
+      " 2.0.0", "2.0.0 ", "99999999999999999999.0.0", "2147483648.0.0", "1.99999999999.0",
+      "1.2.3-a+b+c", "1.2.3\n", "1.2.٣",
     };
     for (String text : bad) {
       assertThat(v(text)).as(text).isNull();
+    }
+    String[] good = {"2147483647.0.0", "2.0.0-rc..1", "2.0.0-01", "2.0.0+a..b", "1-2-3", "1.2.3-."};
+    for (String text : good) {
+      assertThat(v(text)).as(text).isNotNull();
     }
     assertThat(SemanticVersion.parse(AvsbValue.of(2))).isNull();
     assertThat(SemanticVersion.parse(AvsbValue.NULL)).isNull();
