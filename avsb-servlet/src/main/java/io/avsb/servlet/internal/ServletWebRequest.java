@@ -16,10 +16,13 @@ public final class ServletWebRequest implements WebRequest {
   private final HttpServletRequest request;
   private final HttpServletResponse response;
 
-  /** The view of {@code request}, setting cookies on {@code response}. */
+  /**
+   * The view of {@code request}, setting cookies on {@code response}; with a null {@code response}
+   * (a request resolved outside the filter) cookies are not set.
+   */
   public ServletWebRequest(HttpServletRequest request, HttpServletResponse response) {
     this.request = Objects.requireNonNull(request, "request");
-    this.response = Objects.requireNonNull(response, "response");
+    this.response = response;
   }
 
   @Override
