@@ -9,6 +9,7 @@ import io.avsb.DataSourceStatus.ErrorInfo;
 import io.avsb.DataSourceStatus.ErrorKind;
 import io.avsb.DataSourceStatus.State;
 import io.avsb.internal.http.SdkVersion;
+import io.avsb.internal.log.LogCapture;
 import io.avsb.spi.DataKind;
 import io.avsb.testkit.AvsbTestService;
 import io.avsb.testkit.AvsbTestService.Endpoint;
@@ -185,7 +186,7 @@ class StreamingDataSourceHttpTest {
   void rejectedKeyStopsForGoodWithOneMaskedErrorLine(int status) throws Exception {
     service.failNext(Endpoint.STREAM, 1, status);
     List<String> log;
-    try (CapturedStderr err = new CapturedStderr()) {
+    try (LogCapture err = new LogCapture()) {
       source = stream(b -> b, () -> 0.0);
       assertThat(startResult()).isFalse();
       awaitNoStreamThread();
@@ -218,7 +219,7 @@ class StreamingDataSourceHttpTest {
   void otherClientErrorStopsWithoutBlamingTheKey() throws Exception {
     service.failNext(Endpoint.STREAM, 1, 404);
     List<String> log;
-    try (CapturedStderr err = new CapturedStderr()) {
+    try (LogCapture err = new LogCapture()) {
       source = stream(b -> b, () -> 0.0);
       assertThat(startResult()).isFalse();
       awaitNoStreamThread();
