@@ -150,7 +150,7 @@ public final class ClientRuntime implements AutoCloseable {
 
   private void warnNotReady(Duration wait) {
     String why = ready.isDone()
-        ? "the data source stopped"
+        ? "the data source could not deliver the first data"
         : "no full data set within " + wait;
     LOG.warn("A vs B is not ready: {} ({}); flags give the caller's default with"
         + " CLIENT_NOT_READY until the first data arrives", why, describeStatus());
@@ -256,13 +256,13 @@ public final class ClientRuntime implements AutoCloseable {
   }
 
   private void settle(CompletableFuture<Void> stage, Boolean ok, boolean byClose) {
-    if (Boolean.TRUE.equals(ok) && isReady()) {
+    if (isReady()) { // also when a source that could not start delivered data later
       stage.complete(null);
       return;
     }
     String why = byClose
         ? "the server was closed before the first data arrived"
-        : "the data source stopped before the first data arrived";
+        : "the data source could not deliver the first data";
     stage.completeExceptionally(new AvsbNotReadyException(
         "A vs B did not become ready: " + why + " (" + describeStatus() + ")", status.current()));
   }
