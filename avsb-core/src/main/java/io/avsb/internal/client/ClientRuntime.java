@@ -11,6 +11,7 @@ import io.avsb.FlagTracker;
 import io.avsb.ScopedAvsb;
 import io.avsb.internal.datasource.DataSourceStatusTracker;
 import io.avsb.internal.events.EventProcessor;
+import io.avsb.internal.log.LogBindingCheck;
 import io.avsb.internal.store.FlagStore;
 import io.avsb.internal.store.StoreUpdates;
 import io.avsb.spi.DataSource;
@@ -74,6 +75,7 @@ public final class ClientRuntime implements AutoCloseable {
       BiFunction<AvsbConfig, ScheduledExecutorService, EventProcessor> eventProcessor) {
     this.config = Objects.requireNonNull(config, "config");
     Objects.requireNonNull(eventProcessor, "eventProcessor");
+    LogBindingCheck.warnIfUnbound();
     this.status = new DataSourceStatusTracker(config.clock(), notifier);
     this.statusProvider = new StatusProvider(status);
     this.events = createEvents(eventProcessor);
