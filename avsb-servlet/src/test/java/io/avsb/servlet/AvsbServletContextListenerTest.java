@@ -108,8 +108,12 @@ class AvsbServletContextListenerTest {
     }
 
     @Override
-    public void close() throws Exception {
-      jetty.stop();
+    public void close() {
+      try {
+        jetty.stop();
+      } catch (Exception e) {
+        throw new IllegalStateException("stopping Jetty failed", e);
+      }
     }
   }
 

@@ -1,8 +1,7 @@
 package io.avsb.internal.log;
 
+import java.io.IOException;
 import java.io.PrintStream;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
@@ -27,31 +26,32 @@ public final class LogBindingCheck {
 
   /** Prints {@link #MESSAGE} to {@code System.err} if no provider is bound and not said before. */
   public static void warnIfUnbound() {
-    warnIfUnbound(LoggerFactory.getILoggerFactory(), LoggerFactory.class.getClassLoader(),
-        System.err, SAID);
+    warnIfUnbound(LoggerFactory.getILoggerFactory(),
+        System.getProperty(LoggerFactory.PROVIDER_PROPERTY_KEY),
+        LoggerFactory.class.getClassLoader(), System.err, SAID);
   }
 
   /**
    * Prints {@link #MESSAGE} to {@code err} when {@code factory} is SLF4J's no-operation fallback,
-   * {@code loader} offers no provider and {@code said} was false; true when it printed.
+   * no provider was named ({@code explicitProvider}, the {@code slf4j.provider} property, is null),
+   * {@code loader} offers none and {@code said} was false; true when it printed.
    */
-  static boolean warnIfUnbound(
-      ILoggerFactory factory, ClassLoader loader, PrintStream err, AtomicBoolean said) {
-    if (!(factory instanceof NOPLoggerFactory) || hasProvider(loader)
-        || !said.compareAndSet(false, true)) {
+  static boolean warnIfUnbound(ILoggerFactory factory, String explicitProvider,
+      ClassLoader loader, PrintStream err, AtomicBoolean said) {
+    if (!(factory instanceof NOPLoggerFactory) || explicitProvider != null
+        || hasProvider(loader) || !said.compareAndSet(false, true)) {
       return false;
     }
     err.println(MESSAGE);
     return true;
   }
 
+  // what SLF4J's own discovery reads; the classes are not loaded here
   private static boolean hasProvider(ClassLoader loader) {
-    if (System.getProperty(LoggerFactory.PROVIDER_PROPERTY_KEY) != null) {
-      return true;
-    }
     try {
-      return ServiceLoader.load(SLF4JServiceProvider.class, loader).stream().findAny().isPresent();
-    } catch (ServiceConfigurationError e) {
+      return loader != null && loader.getResources(
+          "META-INF/services/" + SLF4JServiceProvider.class.getName()).hasMoreElements();
+    } catch (IOException e) {
       return false;
     }
   }

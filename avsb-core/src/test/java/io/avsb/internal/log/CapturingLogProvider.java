@@ -11,10 +11,11 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * The SLF4J 2 binding of the project's tests (registered in this test-jar's {@code
- * META-INF/services}, the only binding on a test class path: the root POM keeps slf4j-simple off
- * it). Log lines go to {@link CapturedLogs}, not to the console, so that a passing build stays
- * quiet and tests can assert what was logged. Thread-safe.
+ * The SLF4J 2 binding of the project's tests, chosen by the root POM with the system property
+ * {@code slf4j.provider} (not registered in {@code META-INF/services}: an example WAR deployed by
+ * a test would find it through its parent class loader and fail to use it). Log lines go to
+ * {@link CapturedLogs}, not to the console, so that a passing build stays quiet and tests can
+ * assert what was logged. Thread-safe.
  */
 public final class CapturingLogProvider implements SLF4JServiceProvider {
   private final Map<String, Logger> loggers = new ConcurrentHashMap<>();

@@ -33,9 +33,9 @@ class LogBindingCheckTest {
 
   @Test
   void withoutAProviderItSaysOnceThatTheLinesAreLostAndWhatToAdd() {
-    assertThat(LogBindingCheck.warnIfUnbound(new NOPLoggerFactory(), noProviders, errStream, said))
+    assertThat(LogBindingCheck.warnIfUnbound(new NOPLoggerFactory(), null, noProviders, errStream, said))
         .isTrue();
-    assertThat(LogBindingCheck.warnIfUnbound(new NOPLoggerFactory(), noProviders, errStream, said))
+    assertThat(LogBindingCheck.warnIfUnbound(new NOPLoggerFactory(), null, noProviders, errStream, said))
         .isFalse();
     assertThat(printed()).isEqualTo(LogBindingCheck.MESSAGE + System.lineSeparator());
     assertThat(printed()).contains("log lines (errors included) are lost", "slf4j-simple");
@@ -44,15 +44,22 @@ class LogBindingCheckTest {
   @Test
   void aBoundProviderIsLeftAlone() {
     assertThat(LogBindingCheck.warnIfUnbound(
-        LoggerFactory.getILoggerFactory(), noProviders, errStream, said)).isFalse();
+        LoggerFactory.getILoggerFactory(), null, noProviders, errStream, said)).isFalse();
     assertThat(printed()).isEmpty();
   }
 
   @Test
-  void aNoOperationProviderChosenOnPurposeIsLeftAlone() {
-    // the test class path offers a provider, so a NOP factory there is a choice, not a fallback
+  void aNoOperationProviderChosenOnPurposeIsLeftAlone(@TempDir Path jar) throws Exception {
+    // a class path entry offering a provider, as slf4j-nop's jar does
+    Path services = Files.createDirectories(jar.resolve("META-INF/services"));
+    Files.writeString(services.resolve("org.slf4j.spi.SLF4JServiceProvider"),
+        "org.slf4j.nop.NOPServiceProvider\n");
+    ClassLoader withNopProvider = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+    // a named provider, or one on the class path, makes a NOP factory a choice, not a fallback
+    assertThat(LogBindingCheck.warnIfUnbound(new NOPLoggerFactory(),
+        "org.slf4j.nop.NOPServiceProvider", noProviders, errStream, said)).isFalse();
     assertThat(LogBindingCheck.warnIfUnbound(
-        new NOPLoggerFactory(), getClass().getClassLoader(), errStream, said)).isFalse();
+        new NOPLoggerFactory(), null, withNopProvider, errStream, said)).isFalse();
     assertThat(printed()).isEmpty();
   }
 
