@@ -7,7 +7,9 @@ import io.avsb.AvsbServer;
 import io.avsb.AvsbValue;
 import io.avsb.DataSourceStatus;
 import io.avsb.EvaluationReason;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -148,6 +150,20 @@ class ReadmeTest {
               .isNotEqualTo(EvaluationReason.Kind.ERROR);
         }
       }
+    }
+  }
+
+  @Test
+  void theWholeWebXmlIsWellFormedAndNamesTheListenerAndFilter() throws Exception {
+    List<Block> files = blocks("xml").stream()
+        .filter(b -> b.text().startsWith("<?xml")).toList();
+    assertThat(files).isNotEmpty();
+    for (Block b : files) {
+      Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+          .parse(new ByteArrayInputStream(b.text().getBytes(StandardCharsets.UTF_8)));
+      assertThat(doc.getDocumentElement().getTagName()).isEqualTo("web-app");
+      assertThat(b.text()).contains("io.avsb.servlet.AvsbServletContextListener",
+          "io.avsb.servlet.AvsbFilter");
     }
   }
 
