@@ -152,9 +152,12 @@ class AvsbServletContextListenerTest {
       assertThat(logs.messages(Level.ERROR, "io.avsb.datasource")).singleElement().asString()
           .startsWith("flags file " + flags + " is malformed: ")
           .endsWith("; not ready until a good version is read");
-      assertThat(logs.messages(Level.WARN, "io.avsb.servlet")).singleElement().asString()
-          .startsWith("A vs B server for webapp '/shop' started without flags (flags file "
-              + flags + " is malformed");
+      assertThat(logs.messages(Level.WARN, "io.avsb.client")).singleElement().asString()
+          .startsWith("A vs B is not ready: the data source could not deliver the first data")
+          .contains("flags file " + flags + " is malformed");
+      assertThat(logs.messages(Level.WARN, "io.avsb.servlet")).containsExactly("A vs B server"
+          + " for webapp '/shop' started without flags; they give their defaults until data"
+          + " arrives");
       assertThat(app.probe("x-user-id", "u2", "x-user-plan", "pro"))
           .containsEntry("checkout", "false").containsEntry("reason", "ERROR");
 

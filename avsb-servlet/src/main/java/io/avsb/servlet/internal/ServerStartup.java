@@ -2,7 +2,6 @@ package io.avsb.servlet.internal;
 
 import io.avsb.AvsbConfig;
 import io.avsb.AvsbServer;
-import io.avsb.DataSourceStatus;
 import io.avsb.servlet.AvsbConfigurer;
 import jakarta.servlet.ServletContext;
 import java.io.File;
@@ -60,8 +59,9 @@ public final class ServerStartup implements AutoCloseable {
       if (server.isReady()) {
         LOG.info("A vs B server ready for webapp '{}'", contextPath);
       } else {
-        LOG.warn("A vs B server for webapp '{}' started without flags ({}); flags give their"
-            + " defaults until data arrives", contextPath, describe(server.dataSourceStatus()));
+        // the core has just said why, with the data source's error
+        LOG.warn("A vs B server for webapp '{}' started without flags; they give their defaults"
+            + " until data arrives", contextPath);
       }
       return server;
     } catch (RuntimeException e) {
@@ -69,11 +69,6 @@ public final class ServerStartup implements AutoCloseable {
       return new AvsbServer(
           AvsbConfig.builder(null).offline(true).startWait(Duration.ZERO).build());
     }
-  }
-
-  private static String describe(DataSourceStatus status) {
-    DataSourceStatus.ErrorInfo error = status.lastError();
-    return error == null ? "data source " + status.state() : error.message();
   }
 
   /** The started server. */
