@@ -90,7 +90,7 @@ class AsyncAvsbServerTest {
       assertThatThrownBy(() -> get(server.onReady()))
           .isInstanceOf(ExecutionException.class)
           .cause().isInstanceOf(AvsbNotReadyException.class)
-          .hasMessageContaining("the data source could not deliver the first data")
+          .hasMessageContaining("the data source stopped")
           .hasMessageContaining("401")
           .satisfies(e -> assertThat(((AvsbNotReadyException) e).status().state())
               .isEqualTo(DataSourceStatus.State.OFF));

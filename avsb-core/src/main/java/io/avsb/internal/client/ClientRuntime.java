@@ -152,10 +152,17 @@ public final class ClientRuntime implements AutoCloseable {
 
   private void warnNotReady(Duration wait) {
     String why = ready.isDone()
-        ? "the data source could not deliver the first data"
+        ? dataSourceEnd()
         : "no full data set within " + wait;
     LOG.warn("A vs B is not ready: {} ({}); flags give the caller's default with"
         + " CLIENT_NOT_READY until the first data arrives", why, describeStatus());
+  }
+
+  // OFF: gave up for good (a rejected key); else it goes on (a malformed file may be fixed)
+  private String dataSourceEnd() {
+    return status.current().state() == DataSourceStatus.State.OFF
+        ? "the data source stopped"
+        : "the data source could not deliver the first data";
   }
 
   private String describeStatus() {
@@ -264,7 +271,7 @@ public final class ClientRuntime implements AutoCloseable {
     }
     String why = byClose
         ? "the server was closed before the first data arrived"
-        : "the data source could not deliver the first data";
+        : dataSourceEnd();
     stage.completeExceptionally(new AvsbNotReadyException(
         "A vs B did not become ready: " + why + " (" + describeStatus() + ")", status.current()));
   }
