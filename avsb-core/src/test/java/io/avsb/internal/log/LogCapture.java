@@ -40,11 +40,6 @@ public final class LogCapture implements BeforeEachCallback, AutoCloseable {
         .toList();
   }
 
-  /** The events at WARN or ERROR. */
-  public List<LoggedEvent> problems() {
-    return events(e -> e.level() == Level.WARN || e.level() == Level.ERROR);
-  }
-
   /** The events as slf4j-simple would print them ({@link LoggedEvent#toString()}). */
   public List<String> lines() {
     return events().stream().map(LoggedEvent::toString).toList();
