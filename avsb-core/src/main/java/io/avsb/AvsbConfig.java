@@ -306,7 +306,12 @@ public final class AvsbConfig {
       return this;
     }
 
-    /** Reads flags from a JSON or YAML file, reloaded when it changes. */
+    /**
+     * Reads flags from a JSON or YAML file (the flag model, or a simple {@code flagValues} map),
+     * reloaded when it changes. A file that is missing or malformed at start ends the start wait
+     * at once: the server is not ready (flags give the caller's default with {@code
+     * CLIENT_NOT_READY}) until a good version is read, and the error is logged with the path.
+     */
     public Builder flagsFile(Path flagsFile) {
       this.flagsFile = Objects.requireNonNull(flagsFile, "flagsFile");
       return this;

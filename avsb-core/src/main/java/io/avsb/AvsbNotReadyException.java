@@ -1,8 +1,9 @@
 package io.avsb;
 
 /**
- * Says that a server will not become ready: its data source stopped for good (such as a rejected
- * SDK key) or the server was closed before the first full data set arrived. Completes {@link
+ * Says that a server did not become ready at start: its data source stopped for good (such as a
+ * rejected SDK key), could not deliver the first data (a malformed flags file, which a later good
+ * version still mends), or the server was closed before the first full data set arrived. Completes {@link
  * AsyncAvsbServer#onReady()} exceptionally; never thrown by an evaluation. Immutable and
  * thread-safe.
  */

@@ -3,6 +3,7 @@ package io.avsb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.avsb.EvaluationReason.ErrorKind;
+import io.avsb.internal.log.LogCapture;
 import io.avsb.spi.DataSource;
 import io.avsb.spi.DataSourceFactory;
 import java.time.Duration;
@@ -11,8 +12,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.event.Level;
 
 class AvsbServerTest {
+  @RegisterExtension final LogCapture logs = new LogCapture();
+
   /** A data source that starts and never delivers data. */
   private static final class SilentSource implements DataSource {
     final AtomicBoolean closed = new AtomicBoolean();
@@ -70,7 +75,7 @@ class AvsbServerTest {
   void sourceThatNeverInitialisesGivesClientNotReady() {
     SilentSource source = new SilentSource();
     DataSourceFactory factory = (context, updates) -> source;
-    try (AvsbServer server = AvsbServer.builder("key").dataSource(factory)
+    try (AvsbServer server = AvsbServer.builder("key").eventsEnabled(false).dataSource(factory)
         .startWait(Duration.ofMillis(50)).buildServer()) {
       assertThat(server.isReady()).isFalse();
       assertThat(server.waitForReady(Duration.ofMillis(10))).isFalse();
@@ -101,7 +106,7 @@ class AvsbServerTest {
       @Override
       public void close() {}
     };
-    try (AvsbServer server = AvsbServer.builder("key").dataSource(factory)
+    try (AvsbServer server = AvsbServer.builder("key").eventsEnabled(false).dataSource(factory)
         .startWait(Duration.ZERO).buildServer()) {
       assertThat(server.waitForReady(Duration.ofDays(1))).isFalse();
     }
@@ -112,11 +117,15 @@ class AvsbServerTest {
     DataSourceFactory factory = (context, updates) -> {
       throw new IllegalStateException("cannot build");
     };
-    try (AvsbServer server = AvsbServer.builder("key").dataSource(factory).buildServer()) {
+    try (AvsbServer server =
+        AvsbServer.builder("key").eventsEnabled(false).dataSource(factory).buildServer()) {
       assertThat(server.isReady()).isFalse();
       assertThat(server.dataSourceStatus().state()).isEqualTo(DataSourceStatus.State.OFF);
       assertThat(server.forUser(AvsbContext.of("u")).getIntFlag("f", 4)).isEqualTo(4);
     }
+    assertThat(logs.messages(Level.ERROR, "io.avsb.client")).containsExactly(
+        "Could not create the data source (java.lang.IllegalStateException: cannot build); the"
+            + " server will not become ready; every flag gives the caller's default");
   }
 
   @Test
@@ -189,7 +198,7 @@ class AvsbServerTest {
       updatesRef.complete(updates);
       return new SilentSource();
     };
-    try (AvsbServer server = AvsbServer.builder("k").dataSource(factory)
+    try (AvsbServer server = AvsbServer.builder("k").eventsEnabled(false).dataSource(factory)
         .startWait(Duration.ZERO).buildServer()) {
       assertThat(server.isReady()).isFalse();
       io.avsb.spi.DataSourceUpdates updates = updatesRef.join();
@@ -202,11 +211,14 @@ class AvsbServerTest {
       assertThat(server.isReady()).isTrue();
       assertThat(server.allFlagsState(AvsbContext.of("u")).isValid()).isTrue();
     }
+    assertThat(logs.messages(Level.ERROR, "io.avsb.store")).containsExactly(
+        "Rejected a full data set that is not a JSON object; keeping the last good data");
   }
 
   @Test
   void waitForReadyHonoursAnInterrupt() {
-    try (AvsbServer server = AvsbServer.builder("k").dataSource((c, u) -> new SilentSource())
+    try (AvsbServer server = AvsbServer.builder("k").eventsEnabled(false)
+        .dataSource((c, u) -> new SilentSource())
         .startWait(Duration.ZERO).buildServer()) {
       Thread.currentThread().interrupt();
       assertThat(server.waitForReady(Duration.ofMinutes(1))).isFalse();

@@ -12,7 +12,7 @@ import io.avsb.DataSourceStatus;
 import io.avsb.EvaluationDetail;
 import io.avsb.EvaluationReason;
 import io.avsb.EvaluationReason.ErrorKind;
-import io.avsb.testkit.datasources.CapturedStderr;
+import io.avsb.internal.log.LogCapture;
 import io.avsb.testkit.AvsbTestService.Endpoint;
 import java.net.URI;
 import java.time.Duration;
@@ -75,7 +75,7 @@ class AsyncAvsbServerOverHttpTest {
   @Test
   void gettersGiveClientNotReadyAfterTheStartWaitAgainstADeadPortAndWarnOnce() throws Exception {
     int port = ReservedPort.free();
-    try (CapturedStderr err = new CapturedStderr();
+    try (LogCapture err = new LogCapture();
         AsyncAvsbServer server = new AsyncAvsbServer(
             config(KEY, ReservedPort.uri(port)).startWait(Duration.ofMillis(200)).build())) {
       AsyncScopedAvsb u1 = server.forUser(Map.of("key", "u1"));

@@ -7,7 +7,7 @@ import io.avsb.AvsbServer;
 import io.avsb.DataSourceStatus;
 import io.avsb.EvaluationReason.ErrorKind;
 import io.avsb.ScopedAvsb;
-import io.avsb.testkit.datasources.CapturedStderr;
+import io.avsb.internal.log.LogCapture;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
@@ -41,7 +41,7 @@ class AvsbServerStartupOverHttpTest {
   @Test
   void startAgainstADeadServiceReturnsAtTheStartWaitWithAWarningAndBecomesReadyLater() {
     int port = ReservedPort.free();
-    try (CapturedStderr err = new CapturedStderr();
+    try (LogCapture err = new LogCapture();
         AvsbServer server = new AvsbServer(
             config(ReservedPort.uri(port)).startWait(Duration.ofMillis(300)).build())) {
       assertThat(server.isReady()).isFalse();

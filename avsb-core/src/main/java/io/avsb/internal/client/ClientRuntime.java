@@ -10,6 +10,7 @@ import io.avsb.FlagTracker;
 import io.avsb.ScopedAvsb;
 import io.avsb.StoreStatusProvider;
 import io.avsb.internal.events.EventProcessor;
+import io.avsb.internal.log.LogBindingCheck;
 import io.avsb.internal.persist.PersistentStoreLink;
 import io.avsb.internal.persist.StoreStatusTracker;
 import io.avsb.internal.store.DataSourceStatusTracker;
@@ -67,6 +68,7 @@ public final class ClientRuntime implements AutoCloseable {
       BiFunction<AvsbConfig, ScheduledExecutorService, EventProcessor> eventProcessor) {
     this.config = Objects.requireNonNull(config, "config");
     Objects.requireNonNull(eventProcessor, "eventProcessor");
+    LogBindingCheck.warnIfUnbound();
     this.status = new DataSourceStatusTracker(config.clock(), notifier);
     this.statusProvider = new StatusProvider(status);
     this.events = createEvents(eventProcessor);

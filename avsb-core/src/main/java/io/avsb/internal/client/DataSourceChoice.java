@@ -28,13 +28,13 @@ final class DataSourceChoice {
       return FileDataSource.factory(config.flagsFile(), config.flagsFileCheckInterval());
     }
     if (config.offline()) {
-      LOG.info("A vs B runs offline because offline mode is set: no network connection,"
-          + " every flag gives the caller's default");
+      LOG.info("A vs B runs offline because offline mode is set (offline(true)): no network"
+          + " connection, every flag gives the caller's default");
       return OFFLINE;
     }
     if (config.sdkKey() == null) {
-      LOG.info("A vs B runs offline because no SDK key was given and no flags file is set:"
-          + " every flag gives the caller's default");
+      LOG.info("A vs B runs offline because it has neither an SDK key nor a flags file: no"
+          + " network connection, every flag gives the caller's default");
       return OFFLINE;
     }
     return network(config);

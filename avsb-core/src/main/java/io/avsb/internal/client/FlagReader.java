@@ -31,7 +31,7 @@ final class FlagReader {
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.eval");
   private static final Logger EVENTS_LOG = LoggerFactory.getLogger("io.avsb.events");
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static final EvaluationDetail<AvsbValue>[] ERRORS =
       new EvaluationDetail[ErrorKind.values().length];
 

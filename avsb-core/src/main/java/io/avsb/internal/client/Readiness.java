@@ -86,6 +86,13 @@ public final class Readiness {
         + " CLIENT_NOT_READY until the first data arrives", why, describeStatus());
   }
 
+  // OFF: gave up for good (a rejected key); else it goes on (a malformed file may be fixed)
+  private String dataSourceEnd() {
+    return status.current().state() == DataSourceStatus.State.OFF
+        ? "the data source stopped"
+        : "the data source could not deliver the first data";
+  }
+
   private String describeStatus() {
     DataSourceStatus s = status.current();
     DataSourceStatus.ErrorInfo e = s.lastError();
@@ -184,13 +191,13 @@ public final class Readiness {
   }
 
   private void settle(CompletableFuture<Void> stage, Boolean ok, boolean byClose) {
-    if (Boolean.TRUE.equals(ok) && isReady()) {
+    if (isReady()) { // also when a source that could not start delivered data later
       stage.complete(null);
       return;
     }
     String why = byClose
         ? "the server was closed before the first data arrived"
-        : "the data source stopped before the first data arrived";
+        : dataSourceEnd();
     stage.completeExceptionally(new AvsbNotReadyException(
         "A vs B did not become ready: " + why + " (" + describeStatus() + ")", status.current()));
   }

@@ -37,7 +37,13 @@ import org.slf4j.LoggerFactory;
  * each check (a second write within one timestamp tick would not change its stamp), and content
  * with the same SHA-256 as the last read is not parsed again. A file that is missing or malformed logs one error
  * (path and reason) per distinct problem, sets the status to {@code INTERRUPTED}, and keeps the
- * last good data in use; a file missing at start leaves the server not ready until it appears.
+ * last good data in use.
+ *
+ * <p>A file that is unreadable or malformed at start will not mend itself within the start wait, so
+ * {@link #start()} then completes with {@code false} at once (nobody waits for nothing), and the
+ * server stays not ready (flags give the caller's default with {@code CLIENT_NOT_READY}) until a
+ * good version is read; that version is still picked up and makes the server ready. A file
+ * missing at start may be about to be written: the start waits for it as for network data.
  * Thread-safe: every check runs on the scheduler, one at a time.
  */
 public final class FileDataSource implements DataSource {
@@ -136,15 +142,15 @@ public final class FileDataSource implements DataSource {
     } catch (IOException e) {
       seenStamp = null;
       seenDigest = null;
-      problem(DataSourceStatus.ErrorKind.STORE_ERROR,
-          "cannot read flags file " + path + ": " + e + keeping());
+      unusable(DataSourceStatus.ErrorKind.STORE_ERROR,
+          "cannot read flags file " + path + ": " + e + outcome());
     } catch (IllegalArgumentException e) {
-      problem(DataSourceStatus.ErrorKind.INVALID_DATA,
-          "flags file " + path + " is malformed: " + e.getMessage() + keeping());
+      unusable(DataSourceStatus.ErrorKind.INVALID_DATA,
+          "flags file " + path + " is malformed: " + e.getMessage() + outcome());
     } catch (RuntimeException e) {
       // the checks must go on: an exception escaping would cancel the schedule
-      problem(DataSourceStatus.ErrorKind.UNKNOWN,
-          "unexpected error loading flags file " + path + ": " + e + keeping());
+      unusable(DataSourceStatus.ErrorKind.UNKNOWN,
+          "unexpected error loading flags file " + path + ": " + e + outcome());
     }
   }
 
@@ -156,8 +162,8 @@ public final class FileDataSource implements DataSource {
     // VALID first: whoever sees the data (the server becoming ready) then also sees the status
     updates.updateStatus(DataSourceStatus.State.VALID, null);
     if (!updates.init(data)) {
-      problem(DataSourceStatus.ErrorKind.INVALID_DATA,
-          "flags file " + path + " was rejected by the store; keeping the last good data");
+      unusable(DataSourceStatus.ErrorKind.INVALID_DATA,
+          "flags file " + path + " was rejected by the store" + outcome());
       return;
     }
     LOG.info("{} flags file {} ({} flags)", initialized ? "Reloaded" : "Loaded", path,
@@ -167,8 +173,10 @@ public final class FileDataSource implements DataSource {
     ready.complete(true);
   }
 
-  private String keeping() {
-    return initialized ? "; keeping the last good data" : "";
+  private String outcome() {
+    return initialized
+        ? "; keeping the last good data"
+        : "; not ready until a good version is read";
   }
 
   private synchronized void problem(DataSourceStatus.ErrorKind kind, String message) {
@@ -179,6 +187,12 @@ public final class FileDataSource implements DataSource {
     LOG.error("{}", message);
     updates.updateStatus(DataSourceStatus.State.INTERRUPTED,
         new ErrorInfo(kind, 0, message, context.clock().instant()));
+  }
+
+  // a file that is there but unusable ends the start wait: nothing local mends it within the wait
+  private void unusable(DataSourceStatus.ErrorKind kind, String message) {
+    problem(kind, message);
+    ready.complete(false);
   }
 
   private static byte[] sha256(byte[] content) {

@@ -10,14 +10,18 @@ import io.avsb.EvaluationReason;
 import io.avsb.EvaluationReason.ErrorKind;
 import io.avsb.ScopedAvsb;
 import io.avsb.internal.events.EvaluationEvent;
-import io.avsb.internal.log.StderrCapture;
+import io.avsb.internal.log.LogCapture;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.event.Level;
 
 class FlagReaderTest {
+  @RegisterExtension final LogCapture logs = new LogCapture();
+
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
   private static final String DATA = """
       {"flags": {
@@ -62,7 +66,7 @@ class FlagReaderTest {
   void callerFlagKeysReachTheLogEscapedAndShortOnce() {
     String forged = "no-such\r\n[main] ERROR io.avsb - forged";
     String huge = "k".repeat(1 << 20);
-    try (StderrCapture log = new StderrCapture()) {
+    try (LogCapture log = new LogCapture()) {
       for (int i = 0; i < 3; i++) {
         avsb.getBoolFlag(forged, false);
         avsb.getBoolFlag(huge, false);
@@ -185,6 +189,10 @@ class FlagReaderTest {
     } finally {
       broken.close();
     }
+    assertThat(logs.events(e -> e.level() == Level.ERROR)).isNotEmpty().allSatisfy(e -> {
+      assertThat(e.message()).isEqualTo("Recording an evaluation event failed; the event is dropped");
+      assertThat(e.throwable()).hasMessage("queue broken");
+    });
   }
 
   @Test

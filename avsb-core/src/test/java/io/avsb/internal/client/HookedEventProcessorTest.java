@@ -9,13 +9,18 @@ import io.avsb.AvsbValue;
 import io.avsb.EvaluationDetail;
 import io.avsb.EvaluationReason;
 import io.avsb.ScopedAvsb;
+import io.avsb.internal.log.LogCapture;
 import io.avsb.spi.AvsbHook;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.event.Level;
 
 class HookedEventProcessorTest {
+  @RegisterExtension final LogCapture logs = new LogCapture();
+
   private static final String DATA =
       "{\"flags\":{"
           + "\"base\":{\"key\":\"base\",\"version\":1,\"on\":true,\"variations\":[true,false],"
@@ -83,5 +88,9 @@ class HookedEventProcessorTest {
       assertThat(d.reason()).isEqualTo(EvaluationReason.fallthrough());
     }
     assertThat(later.seen).containsExactly("eval base u2 true 0 FALLTHROUGH default false");
+    assertThat(logs.events(e -> e.level() == Level.ERROR)).singleElement().satisfies(e -> {
+      assertThat(e.message()).startsWith("Hook ").endsWith(" threw; it is ignored for this call");
+      assertThat(e.throwable()).hasMessage("boom");
+    });
   }
 }

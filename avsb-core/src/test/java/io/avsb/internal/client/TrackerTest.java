@@ -7,7 +7,7 @@ import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
 import io.avsb.ScopedAvsb;
 import io.avsb.internal.events.CustomEvent;
-import io.avsb.internal.log.StderrCapture;
+import io.avsb.internal.log.LogCapture;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,8 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.event.Level;
 
 class TrackerTest {
+  @RegisterExtension final LogCapture logs = new LogCapture();
+
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
   private final RecordingEventProcessor events = new RecordingEventProcessor();
   private final ClientRuntime runtime = new ClientRuntime(
@@ -71,7 +75,7 @@ class TrackerTest {
       deep = java.util.List.of(deep);
     }
     data.put("deep", deep);
-    try (StderrCapture log = new StderrCapture()) {
+    try (LogCapture log = new LogCapture()) {
       runtime.forUser(AvsbContext.of("u1")).track("bad\ndata", data);
       runtime.forUser(AvsbContext.of("u2")).track("bad\ndata", data);
       assertThat(log.linesWith("track(")).singleElement().asString()
@@ -123,6 +127,10 @@ class TrackerTest {
     } finally {
       broken.close();
     }
+    assertThat(logs.events(e -> e.level() == Level.ERROR)).singleElement().satisfies(e -> {
+      assertThat(e.message()).isEqualTo("Recording a custom event failed; the event is dropped");
+      assertThat(e.throwable()).hasMessage("queue broken");
+    });
   }
 
   @Test

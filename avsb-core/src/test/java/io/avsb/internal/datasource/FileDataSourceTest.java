@@ -1,24 +1,35 @@
 package io.avsb.internal.datasource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.avsb.AsyncAvsbServer;
+import io.avsb.AvsbConfig;
 import io.avsb.AvsbContext;
+import io.avsb.AvsbNotReadyException;
 import io.avsb.AvsbServer;
 import io.avsb.AvsbValue;
 import io.avsb.DataSourceStatus;
 import io.avsb.EvaluationReason;
 import io.avsb.ScopedAvsb;
+import io.avsb.internal.log.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.event.Level;
 
 class FileDataSourceTest {
+  @RegisterExtension final LogCapture logs = new LogCapture();
+
   private static final String FLAG_MODEL = """
       {
         "flags": {
@@ -167,6 +178,51 @@ class FileDataSourceTest {
       await().atMost(Duration.ofSeconds(10))
           .until(() -> avsb.getStringFlag("ui-theme", "x").equals("blue"));
       assertThat(server.dataSourceStatus().state()).isEqualTo(DataSourceStatus.State.VALID);
+    }
+  }
+
+  @Test
+  @Timeout(60) // a start that waited out its hour would fail here instead of hanging the build
+  void malformedFileAtStartEndsTheStartWaitAtOnceAndALaterGoodVersionIsPickedUp()
+      throws IOException {
+    Path file = dir.resolve("flags.json");
+    write(file, "{\"flagValues\": {\"ui-theme\": ");
+    try (AvsbServer server = AvsbServer.builder(null).flagsFile(file)
+        .flagsFileCheckInterval(Duration.ofMillis(10)).startWait(Duration.ofHours(1))
+        .buildServer()) {
+      assertThat(server.isReady()).isFalse();
+      DataSourceStatus.ErrorInfo error = server.dataSourceStatus().lastError();
+      assertThat(error.kind()).isEqualTo(DataSourceStatus.ErrorKind.INVALID_DATA);
+      assertThat(error.message()).startsWith("flags file " + file + " is malformed: ")
+          .endsWith("; not ready until a good version is read");
+      assertThat(logs.messages(Level.ERROR, "io.avsb.datasource"))
+          .containsExactly(error.message());
+      assertThat(logs.messages(Level.WARN, "io.avsb.client")).singleElement().asString()
+          .startsWith("A vs B is not ready: the data source could not deliver the first data")
+          .contains(file + " is malformed");
+      ScopedAvsb avsb = server.forUser(AvsbContext.of("u1"));
+      assertThat(avsb.getStringFlagDetail("ui-theme", "x").reason())
+          .isEqualTo(EvaluationReason.error(EvaluationReason.ErrorKind.CLIENT_NOT_READY));
+
+      write(file, "{\"flagValues\": {\"ui-theme\": \"dark\"}}");
+      await().atMost(Duration.ofSeconds(10)).until(server::isReady);
+      assertThat(avsb.getStringFlag("ui-theme", "x")).isEqualTo("dark");
+      assertThat(server.dataSourceStatus().state()).isEqualTo(DataSourceStatus.State.VALID);
+    }
+  }
+
+  @Test
+  void malformedFileAtStartFailsOnReadyWithTheParseError() throws Exception {
+    Path file = dir.resolve("flags.yml");
+    write(file, "flagValues: [unclosed\n");
+    try (AsyncAvsbServer server = new AsyncAvsbServer(AvsbConfig.builder(null).flagsFile(file)
+        .flagsFileCheckInterval(Duration.ofMillis(10)).startWait(Duration.ofHours(1)).build())) {
+      CompletableFuture<Void> ready = server.onReady().toCompletableFuture();
+      assertThatThrownBy(ready::join).cause().isInstanceOf(AvsbNotReadyException.class)
+          .hasMessageContaining("could not deliver the first data")
+          .hasMessageContaining("flags file " + file + " is malformed");
+      assertThat(server.forUser(AvsbContext.of("u1")).getStringFlag("ui-theme", "x")
+          .toCompletableFuture().join()).isEqualTo("x");
     }
   }
 

@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads the data-driven evaluation cases of {@code shared/conformance} (see its README): parses
+ * Reads the data-driven evaluation cases of {@code conformance/} (see its README): parses
  * each file once for its constants and parameters, expands the parameter runs, substitutes the
  * placeholders textually and parses each run. Thread-safe.
  */
@@ -34,26 +34,56 @@ final class ConformanceSuites {
   private ConformanceSuites() {}
 
   /**
-   * The directory of case files: system property {@code avsb.conformance.dir}, else {@code
-   * shared/conformance/server-side-eval} beside the project root ({@code avsb.project.root}) or
-   * beside one of its ancestors (a worktree sits deeper than a clone).
+   * The directory of case files: system property {@code avsb.conformance.dir} (a relative path is
+   * taken from the project root, where {@code mvn} runs), else the in-repository copy {@link
+   * #bundledDirectory()}.
    */
   static Path directory() {
     String configured = System.getProperty("avsb.conformance.dir");
     if (configured != null && !configured.isBlank()) {
-      return Paths.get(configured);
+      return projectRoot().resolve(configured.trim()).toAbsolutePath().normalize();
     }
-    Path root = Paths.get(System.getProperty("avsb.project.root", System.getProperty("user.dir")))
-        .toAbsolutePath().normalize();
-    Path relative = Paths.get("shared", "conformance", "server-side-eval");
-    Path preferred = root.resolve("..").resolve(relative).normalize();
+    return bundledDirectory();
+  }
+
+  /**
+   * The copy of the cases that travels with the project: {@code conformance/server-side-eval}
+   * under the project root ({@code avsb.project.root}, which surefire sets), found from a module
+   * directory too.
+   */
+  static Path bundledDirectory() {
+    Path relative = Paths.get("conformance", "server-side-eval");
+    Path root = projectRoot();
     for (Path dir = root; dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolveSibling(relative.toString());
-      if (Files.isDirectory(candidate)) {
-        return candidate;
+      if (Files.isDirectory(dir.resolve(relative))) {
+        return dir.resolve(relative);
       }
     }
-    return preferred;
+    return root.resolve(relative);
+  }
+
+  private static Path projectRoot() {
+    return Paths.get(System.getProperty("avsb.project.root", System.getProperty("user.dir")))
+        .toAbsolutePath().normalize();
+  }
+
+  /**
+   * The case files of {@code dir}, failing with a message naming the directory when it is missing
+   * or holds no case file: a run that checks nothing must not pass.
+   */
+  static List<Path> requireCaseFiles(Path dir) throws IOException {
+    Path shown = dir.toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir)) {
+      throw new AssertionError("No conformance directory at " + shown + " (set"
+          + " -Davsb.conformance.dir=DIR to run another one; the project's own cases are in"
+          + " conformance/server-side-eval)");
+    }
+    List<Path> files = files(dir);
+    if (files.isEmpty()) {
+      throw new AssertionError("The conformance directory " + shown
+          + " holds no case file (*.yml, *.yaml or *.json)");
+    }
+    return files;
   }
 
   /** The case files of {@code dir} ({@code .yml}, {@code .yaml}, {@code .json}), sorted. */

@@ -1,14 +1,58 @@
 package io.avsb.internal.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The runner's reading of the case-file rules of {@code shared/conformance/README.md}. */
+/** The runner's reading of the case-file rules of {@code conformance/README.md}. */
 class ConformanceSuitesTest {
+  @Test
+  void theCasesTravelWithTheProject() {
+    Path bundled = ConformanceSuites.bundledDirectory();
+    assertThat(bundled).endsWith(Path.of("conformance", "server-side-eval")).isDirectory();
+    assertThat(bundled.resolveSibling("LICENSE.txt")).isRegularFile();
+    assertThat(bundled.toString()).doesNotContain("shared");
+  }
+
+  @Test
+  void aMissingDirectoryFailsNamingItsPath(@TempDir Path tmp) {
+    Path missing = tmp.resolve("no-such-cases");
+    assertThatThrownBy(() -> ConformanceSuites.requireCaseFiles(missing))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("No conformance directory at " + missing.toAbsolutePath());
+  }
+
+  @Test
+  void aDirectoryWithoutCaseFilesFailsNamingItsPath(@TempDir Path tmp) throws Exception {
+    Files.writeString(tmp.resolve("notes.txt"), "not a case file");
+    assertThatThrownBy(() -> ConformanceSuites.requireCaseFiles(tmp))
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("The conformance directory " + tmp.toAbsolutePath().normalize()
+            + " holds no case file (*.yml, *.yaml or *.json)");
+  }
+
+  @Test
+  void aRelativeDirectoryIsTakenFromTheProjectRoot() {
+    String before = System.getProperty("avsb.conformance.dir");
+    System.setProperty("avsb.conformance.dir", "conformance/server-side-eval");
+    try {
+      assertThat(ConformanceSuites.directory()).isEqualTo(ConformanceSuites.bundledDirectory());
+    } finally {
+      if (before == null) {
+        System.clearProperty("avsb.conformance.dir");
+      } else {
+        System.setProperty("avsb.conformance.dir", before);
+      }
+    }
+  }
+
   @Test
   void listsOfListsExpandToTheirCartesianProduct() {
     List<Map<String, Object>> runs = ConformanceSuites.runs(List.of(

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -38,6 +37,7 @@ class ConformanceTest {
   @TestFactory
   Stream<DynamicNode> everyConformanceCasePasses() throws Exception {
     Path dir = ConformanceSuites.directory();
+    ConformanceSuites.requireCaseFiles(dir);
     List<DynamicNode> suites = new ArrayList<>();
     int cases = 0;
     for (ConformanceSuites.Suite suite : ConformanceSuites.loadAll(dir)) {
@@ -75,11 +75,9 @@ class ConformanceTest {
   }
 
   @Test
-  void theSharedFilesExpandTo623Cases() throws Exception {
-    Path dir = ConformanceSuites.directory();
-    List<Path> files = ConformanceSuites.files(dir);
-    Assumptions.assumeTrue(files.size() == 22 && dir.endsWith(Path.of("shared", "conformance",
-        "server-side-eval")), "not the 22 shared files");
+  void theBundledFilesExpandTo623Cases() throws Exception {
+    Path dir = ConformanceSuites.bundledDirectory();
+    assertThat(ConformanceSuites.requireCaseFiles(dir)).hasSize(22);
     int count = 0;
     for (ConformanceSuites.Suite suite : ConformanceSuites.loadAll(dir)) {
       count += suite.cases().size();

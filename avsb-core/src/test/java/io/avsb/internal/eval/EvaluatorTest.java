@@ -7,13 +7,18 @@ import io.avsb.AvsbValue;
 import io.avsb.EvaluationDetail;
 import io.avsb.EvaluationReason;
 import io.avsb.EvaluationReason.ErrorKind;
+import io.avsb.internal.log.LogCapture;
 import io.avsb.internal.store.Flag;
 import io.avsb.testing.AllocationMeter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.event.Level;
 
 class EvaluatorTest {
+  @RegisterExtension final LogCapture logs = new LogCapture();
+
   private static final AvsbContext USER = AvsbContext.of("user-key");
 
   private static EvaluationDetail<AvsbValue> eval(MapLookup data, String key, AvsbContext ctx) {
@@ -170,6 +175,11 @@ class EvaluatorTest {
           throw new IllegalStateException("listener bug");
         });
     assertThat(r.reason().errorKind()).isEqualTo(ErrorKind.EXCEPTION);
+    assertThat(logs.events(e -> e.level() == Level.ERROR)).singleElement().satisfies(e -> {
+      assertThat(e.logger()).isEqualTo("io.avsb.eval");
+      assertThat(e.message()).isEqualTo("Unexpected error evaluating flag \"a\"");
+      assertThat(e.throwable()).hasMessage("listener bug");
+    });
     // the stack was unwound: the same flag evaluates normally afterwards
     assertThat(eval(data, "a", USER).reason()).isEqualTo(EvaluationReason.fallthrough());
   }

@@ -6,7 +6,7 @@ import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
 import io.avsb.EvaluationDetail;
 import io.avsb.EvaluationReason;
-import io.avsb.internal.log.StderrCapture;
+import io.avsb.internal.log.LogCapture;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class RegexBudgetTest {
   @Test
   void aRegexThatGivesUpDoesNotMatchAndLaterRulesStillApply() throws Exception {
     MapLookup data = data(flag("plan-gate", 1, "matches", false));
-    try (StderrCapture log = new StderrCapture()) {
+    try (LogCapture log = new LogCapture()) {
       EvaluationDetail<AvsbValue> r = evaluateWithin60s(data, "plan-gate", ATTACKER);
       assertThat(r.value()).isEqualTo(AvsbValue.of("later"));
       assertThat(r.reason()).isEqualTo(EvaluationReason.ruleMatch(1, "r1", false));
@@ -61,7 +61,7 @@ class RegexBudgetTest {
   @Test
   void aNegatedClauseNegatesTheOperatorsNoMatchAsForAnInvalidPattern() throws Exception {
     MapLookup data = data(flag("not-gate", 1, "matches", true));
-    try (StderrCapture log = new StderrCapture()) {
+    try (LogCapture log = new LogCapture()) {
       assertThat(evaluateWithin60s(data, "not-gate", ATTACKER).value())
           .isEqualTo(AvsbValue.of("regex"));
     }
@@ -69,7 +69,7 @@ class RegexBudgetTest {
 
   @Test
   void oneWarningPerFlagVersionNamesFlagAndPatternButNotTheValue() throws Exception {
-    try (StderrCapture log = new StderrCapture()) {
+    try (LogCapture log = new LogCapture()) {
       MapLookup v1 = data(flag("gate\\nforged", 1, "matches", false));
       evaluateWithin60s(v1, "gate\nforged", ATTACKER);
       evaluateWithin60s(v1, "gate\nforged", ATTACKER);
@@ -91,7 +91,7 @@ class RegexBudgetTest {
         + "   \"values\": [\"s\"]}]}], \"fallthrough\": {\"variation\": 0}}},"
         + " \"segments\": {\"s\": {\"rules\": [{\"clauses\": [{\"attribute\": \"plan\","
         + "   \"op\": \"matches\", \"values\": [\"(.*a){8}b\"]}]}]}}}");
-    try (StderrCapture log = new StderrCapture()) {
+    try (LogCapture log = new LogCapture()) {
       EvaluationDetail<AvsbValue> r = evaluateWithin60s(data, "f", ATTACKER);
       assertThat(r.value()).isEqualTo(AvsbValue.FALSE);
       assertThat(log.linesWith("gave up")).singleElement().asString().contains("\"f\"");

@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 import io.avsb.AvsbConfig;
 import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
-import io.avsb.internal.log.StderrCapture;
+import io.avsb.internal.log.LogCapture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -357,7 +357,7 @@ class DefaultEventProcessorTest {
         return null;
       }));
     }
-    try (StderrCapture log = new StderrCapture()) {
+    try (LogCapture log = new LogCapture()) {
       go.countDown();
       for (Future<?> f : done) {
         f.get(60, TimeUnit.SECONDS);

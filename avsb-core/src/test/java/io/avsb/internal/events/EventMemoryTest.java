@@ -8,7 +8,7 @@ import io.avsb.AvsbConfig;
 import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
 import io.avsb.EvaluationReason;
-import io.avsb.internal.log.StderrCapture;
+import io.avsb.internal.log.LogCapture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,7 +76,7 @@ class EventMemoryTest {
     p.flush();
     assertThat(sender.entered.await(10, TimeUnit.SECONDS)).isTrue();
     AvsbValue twentyKb = dataOf(20 * KIB);
-    try (StderrCapture log = new StderrCapture()) {
+    try (LogCapture log = new LogCapture()) {
       for (int i = 0; i < 200; i++) {
         p.recordCustom(new CustomEvent(1, ANN, "big", twentyKb, null));
         assertThat(p.heldEventBytes()).isLessThanOrEqualTo(1024 * KIB);
@@ -117,7 +117,7 @@ class EventMemoryTest {
   @Test
   void aTrackLargerThanMaxEventBytesIsDroppedAloneWithOneWarning() throws Exception {
     DefaultEventProcessor p = start(AvsbConfig.builder("k").maxEventBytes(16 * KIB));
-    try (StderrCapture log = new StderrCapture()) {
+    try (LogCapture log = new LogCapture()) {
       p.recordCustom(custom(ANN, "small"));
       p.recordCustom(new CustomEvent(1, ANN, "huge\r\nforged", dataOf(40 * KIB), null));
       p.recordCustom(new CustomEvent(1, BOB, "huge\r\nforged", dataOf(40 * KIB), null));
@@ -134,7 +134,7 @@ class EventMemoryTest {
   @Test
   void anUnwritableTrackPayloadDoesNotDropTheOtherUsersEvents() throws Exception {
     DefaultEventProcessor p = start(AvsbConfig.builder("k"));
-    try (StderrCapture log = new StderrCapture()) {
+    try (LogCapture log = new LogCapture()) {
       p.recordCustom(custom(ANN, "before"));
       p.recordCustom(new CustomEvent(1, ANN, "deep", new AvsbValue.Obj(Map.of("d", nested(5_000))),
           null));
@@ -150,7 +150,7 @@ class EventMemoryTest {
   @Test
   void anUnwritableDefaultValueDropsThatEvaluationAloneAndKeepsTheSummary() throws Exception {
     DefaultEventProcessor p = start(AvsbConfig.builder("k"));
-    try (StderrCapture log = new StderrCapture()) {
+    try (LogCapture log = new LogCapture()) {
       AvsbValue deep = nested(5_000);
       p.recordEvaluation(new EvaluationEvent(1, ANN, "json-flag", -1, -1, deep, deep,
           EvaluationReason.error(EvaluationReason.ErrorKind.FLAG_NOT_FOUND), null, true, false));
@@ -169,7 +169,7 @@ class EventMemoryTest {
   void anIndexEventForAContextLargerThanTheLimitIsDroppedButTheEventIsKept() throws Exception {
     DefaultEventProcessor p = start(AvsbConfig.builder("k").maxEventBytes(4 * KIB));
     AvsbContext wide = AvsbContext.builder("w").set("bio", "b".repeat(8 * KIB)).build();
-    try (StderrCapture log = new StderrCapture()) {
+    try (LogCapture log = new LogCapture()) {
       p.recordCustom(custom(wide, "clicked"));
       p.flush();
       AvsbValue batch = sender.next();

@@ -3,7 +3,7 @@ package io.avsb.internal.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.avsb.AvsbConfig;
-import io.avsb.internal.log.StderrCapture;
+import io.avsb.internal.log.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 class HttpEventSenderHostileTest {
   private HostileEventService service;
   private HttpEventSender sender;
-  private StderrCapture log;
+  private LogCapture log;
 
   @BeforeEach
   void start() throws Exception {
-    log = new StderrCapture();
+    log = new LogCapture();
     service = new HostileEventService();
     // a short retry delay, so that only a Retry-After can make the retry wait long
     sender = new HttpEventSender(AvsbConfig.builder("sdk-key").eventsUri(service.uri())

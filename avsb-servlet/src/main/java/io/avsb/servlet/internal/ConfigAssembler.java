@@ -1,6 +1,7 @@
 package io.avsb.servlet.internal;
 
 import io.avsb.AvsbConfig;
+import io.avsb.internal.log.LogText;
 import io.avsb.servlet.AvsbConfigurer;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,10 +20,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Decisions: start-up never fails the webapp over a setting. A malformed value is logged as
  * an error naming the setting and where it came from (never the value: it may be a key or a URI
- * with credentials) and ignored. A configurer that cannot be loaded or that throws is logged and
- * left out. Without an SDK key the server is offline (no network, no events); with neither a key
- * nor a flags file (nor a data source from a configurer) that is said once in the log. Not
- * thread-safe; used once at start-up.
+ * with credentials; the flags file's path is the exception, as it is what the user must fix) and
+ * ignored. A configurer that cannot be loaded or that throws is logged and left out. Without an
+ * SDK key no event is sent and nothing but a flags file (or a configurer's data source) gives
+ * flags; the core says once why it runs offline, and this class adds which settings change that.
+ * Not thread-safe; used once at start-up.
  */
 public final class ConfigAssembler {
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.servlet");
@@ -76,9 +78,6 @@ public final class ConfigAssembler {
       b.flagsFile(flags.path());
     }
     apply(settings, Setting.OFFLINE, ConfigAssembler::parseBoolean, b::offline, "true or false");
-    if (sdkKey == null) {
-      b.offline(true);
-    }
     String uri = "an http or https URI with a host";
     apply(settings, Setting.BASE_URI, URI::create, b::baseUri, uri);
     apply(settings, Setting.STREAM_URI, URI::create, b::streamUri, uri);
@@ -113,8 +112,8 @@ public final class ConfigAssembler {
     try {
       FlagsFileLocator.Located located = files.locate(found.value());
       if (located == null) {
-        LOG.error("A vs B setting {} names no webapp resource and no file; ignoring it",
-            found.source());
+        LOG.error("A vs B setting {} names the flags file {}, but {}; running without it",
+            found.source(), LogText.of(found.value()), files.whereLooked(found.value()));
       }
       return located;
     } catch (IOException | RuntimeException e) {
@@ -148,13 +147,11 @@ public final class ConfigAssembler {
     if (config.dataSource() != null) {
       LOG.info("A vs B: flags from a custom data source");
     } else if (config.flagsFile() != null) {
-      LOG.info("A vs B: flags from the file {}{}", config.flagsFile(),
-          config.sdkKey() == null ? " (no SDK key: offline, no events sent)" : "");
+      LOG.info("A vs B: flags from the file {}, reloaded when it changes{}", config.flagsFile(),
+          config.sdkKey() == null ? " (no SDK key: no events are sent)" : "");
     } else if (config.sdkKey() == null) {
-      LOG.info("A vs B: no SDK key and no flags file, running offline: every flag gives its"
-          + " default value. Set avsb.sdkKey (or AVSB_SDK_KEY) or avsb.flagsFile to change that.");
-    } else if (config.offline()) {
-      LOG.info("A vs B: offline by configuration: every flag gives its default value");
+      LOG.info("A vs B: to get flags, set avsb.sdkKey (or AVSB_SDK_KEY) or avsb.flagsFile (or"
+          + " AVSB_FLAGS_FILE)");
     }
   }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Objects;
@@ -60,6 +61,25 @@ public final class FlagsFileLocator {
     }
     Path file = Path.of(value);
     return Files.isRegularFile(file) ? new Located(file.toAbsolutePath(), false) : null;
+  }
+
+  /**
+   * Where {@link #locate} looked for {@code value}, for the message when it found nothing: the
+   * webapp resource (for a value starting with {@code /}) and the absolute file, a relative path
+   * being taken from the working directory.
+   */
+  public String whereLooked(String value) {
+    Path file;
+    try {
+      file = Path.of(value).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      return "it is not a file path (" + e.getReason() + ")";
+    }
+    String resource = value.startsWith("/") ? "no webapp resource " + value + " and " : "";
+    String relative = Path.of(value).isAbsolute() ? ""
+        : " (a relative path is taken from the working directory " + Path.of("").toAbsolutePath()
+            + ")";
+    return "there is " + resource + "no file " + file + relative;
   }
 
   private Path copy(URL resource, String name) throws IOException {

@@ -59,8 +59,9 @@ public final class ServerStartup implements AutoCloseable {
       if (server.isReady()) {
         LOG.info("A vs B server ready for webapp '{}'", contextPath);
       } else {
-        LOG.warn("A vs B server for webapp '{}' has no flags after {}; flags give their defaults"
-            + " until data arrives", contextPath, config.startWait());
+        // the core has just said why, with the data source's error
+        LOG.warn("A vs B server for webapp '{}' started without flags; they give their defaults"
+            + " until data arrives", contextPath);
       }
       return server;
     } catch (RuntimeException e) {

@@ -3,6 +3,9 @@ package io.avsb.servlet.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.avsb.AvsbConfig;
+import io.avsb.AvsbContext;
+import io.avsb.AvsbServer;
+import io.avsb.internal.log.LogCapture;
 import io.avsb.servlet.AvsbConfigurer;
 import java.net.URI;
 import java.net.URL;
@@ -12,9 +15,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.event.Level;
 
 class ConfigAssemblerTest {
+  @RegisterExtension final LogCapture logs = new LogCapture();
+
   /** Named by class in avsb.configurer. */
   public static final class SlowFlush implements AvsbConfigurer {
     @Override
@@ -42,11 +49,52 @@ class ConfigAssemblerTest {
   }
 
   @Test
-  void noKeyAndNoFlagsFileIsOffline() {
+  void noKeyAndNoFlagsFileRunsOfflineAndSaysWhyAndWhatChangesThat() {
     AvsbConfig config = assemble(null).config();
     assertThat(config.sdkKey()).isNull();
     assertThat(config.flagsFile()).isNull();
-    assertThat(config.offline()).isTrue();
+    try (AvsbServer server = new AvsbServer(config)) {
+      assertThat(server.isReady()).isTrue();
+      assertThat(server.forUser(AvsbContext.of("u1")).getStringFlag("ui-theme", "x"))
+          .isEqualTo("x");
+    }
+    assertThat(logs.events(e -> e.level() != Level.INFO || !e.logger().equals("io.avsb.eval")))
+        .extracting(e -> e.level() + " " + e.message())
+        .containsExactly(
+            "INFO A vs B: to get flags, set avsb.sdkKey (or AVSB_SDK_KEY) or avsb.flagsFile (or"
+                + " AVSB_FLAGS_FILE)",
+            "INFO A vs B runs offline because it has neither an SDK key nor a flags file: no"
+                + " network connection, every flag gives the caller's default",
+            "WARN Flag \"ui-theme\" does not exist; the caller's default is used (FLAG_NOT_FOUND)");
+  }
+
+  @Test
+  void offlineSetByTheUserIsTheReasonGiven() {
+    params.put("avsb.sdkKey", "sdk-abc");
+    params.put("avsb.offline", "true");
+    try (AvsbServer server = new AvsbServer(assemble(null).config())) {
+      assertThat(server.isReady()).isTrue();
+    }
+    assertThat(logs.messages(Level.INFO, "io.avsb.datasource")).containsExactly(
+        "A vs B runs offline because offline mode is set (offline(true)): no network"
+            + " connection, every flag gives the caller's default");
+  }
+
+  @Test
+  void aMistypedFlagsFileNamesThePathAndWhereItWasLookedFor() {
+    params.put("avsb.flagsFile", "/WEB-INF/flag.json");
+    AvsbConfig config = assemble(null).config();
+    assertThat(config.flagsFile()).isNull();
+    assertThat(logs.messages(Level.ERROR, "io.avsb.servlet")).containsExactly(
+        "A vs B setting context-param avsb.flagsFile names the flags file \"/WEB-INF/flag.json\","
+            + " but there is no webapp resource /WEB-INF/flag.json and no file"
+            + " /WEB-INF/flag.json; running without it");
+    try (AvsbServer server = new AvsbServer(config)) {
+      assertThat(server.isReady()).isTrue();
+    }
+    assertThat(logs.messages(Level.INFO, "io.avsb.datasource")).singleElement().asString()
+        .startsWith("A vs B runs offline because it has neither an SDK key nor a flags file")
+        .doesNotContain("offline mode is set");
   }
 
   @Test
@@ -63,8 +111,10 @@ class ConfigAssemblerTest {
     params.put("avsb.flagsFile", flags.toString());
     ConfigAssembler.Result result = assemble(null);
     assertThat(result.config().flagsFile()).isEqualTo(flags);
-    assertThat(result.config().offline()).isTrue();
+    assertThat(result.config().eventsEnabled()).isTrue();
     assertThat(result.temporaryFlagsFile()).isNull();
+    assertThat(logs.messages(Level.INFO, "io.avsb.servlet")).containsExactly("A vs B: flags from"
+        + " the file " + flags + ", reloaded when it changes (no SDK key: no events are sent)");
   }
 
   @Test
@@ -120,6 +170,19 @@ class ConfigAssemblerTest {
     assertThat(config.startWait()).isEqualTo(defaults.startWait());
     assertThat(config.flagsFile()).isNull();
     assertThat(config.eventsUri()).isEqualTo(URI.create("http://localhost:9000"));
+    assertThat(logs.messages(Level.ERROR, "io.avsb.servlet")).containsExactlyInAnyOrder(
+        "A vs B setting context-param avsb.flagsFile names the flags file \""
+            + dir.resolve("missing.json") + "\", but there is no webapp resource "
+            + dir.resolve("missing.json") + " and no file " + dir.resolve("missing.json")
+            + "; running without it",
+        "A vs B setting context-param avsb.offline is not true or false; ignoring it",
+        "A vs B setting context-param avsb.baseUri is not an http or https URI with a host;"
+            + " ignoring it",
+        "A vs B setting context-param avsb.streamUri is not an http or https URI with a host;"
+            + " ignoring it",
+        "A vs B setting context-param avsb.startWait is not a non-negative ISO-8601 duration"
+            + " such as PT5S, or a number of seconds; ignoring it")
+        .noneMatch(m -> m.contains("sdk-abc") || m.contains("not a uri"));
   }
 
   @Test
@@ -145,5 +208,10 @@ class ConfigAssemblerTest {
     AvsbConfig config = assemble(null).config();
     assertThat(config.flushInterval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.startWait()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(logs.events(e -> e.level() == Level.ERROR)).singleElement().satisfies(e -> {
+      assertThat(e.message())
+          .isEqualTo("An A vs B configurer failed; starting without configurers");
+      assertThat(e.throwable()).hasMessage("configurer bug");
+    });
   }
 }

@@ -57,4 +57,16 @@ class FlagsFileLocatorTest {
     assertThat(locator.locate(dir.resolve("missing.json").toString())).isNull();
     assertThat(locator.locate("/WEB-INF/none.json")).isNull();
   }
+
+  @Test
+  void whereLookedNamesTheResourceAndTheAbsoluteFile() {
+    FlagsFileLocator locator = new FlagsFileLocator(Map.<String, URL>of()::get, p -> null, dir);
+    Path cwd = Path.of("").toAbsolutePath();
+    assertThat(locator.whereLooked("/WEB-INF/none.json"))
+        .isEqualTo("there is no webapp resource /WEB-INF/none.json and no file /WEB-INF/none.json");
+    assertThat(locator.whereLooked("conf/flags.json")).isEqualTo("there is no file "
+        + cwd.resolve("conf/flags.json") + " (a relative path is taken from the working"
+        + " directory " + cwd + ")");
+    assertThat(locator.whereLooked("bad\u0000name")).startsWith("it is not a file path");
+  }
 }

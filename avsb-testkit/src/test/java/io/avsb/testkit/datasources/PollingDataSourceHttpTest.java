@@ -10,6 +10,7 @@ import io.avsb.DataSourceStatus.State;
 import io.avsb.internal.datasource.PollingDataSource;
 import io.avsb.internal.datasource.RecordingUpdates;
 import io.avsb.internal.http.SdkVersion;
+import io.avsb.internal.log.LogCapture;
 import io.avsb.spi.DataKind;
 import io.avsb.testkit.AvsbTestService;
 import io.avsb.testkit.AvsbTestService.Endpoint;
@@ -151,7 +152,7 @@ class PollingDataSourceHttpTest {
     List<String> log;
     source = poller(config());
     CompletableFuture<Boolean> started = source.start().toCompletableFuture();
-    try (CapturedStderr err = new CapturedStderr()) {
+    try (LogCapture err = new LogCapture()) {
       scheduler.runScheduled();
       log = err.lines();
     }

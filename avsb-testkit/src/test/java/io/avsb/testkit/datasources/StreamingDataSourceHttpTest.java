@@ -11,6 +11,7 @@ import io.avsb.DataSourceStatus.State;
 import io.avsb.internal.datasource.RecordingUpdates;
 import io.avsb.internal.datasource.StreamingDataSource;
 import io.avsb.internal.http.SdkVersion;
+import io.avsb.internal.log.LogCapture;
 import io.avsb.spi.DataKind;
 import io.avsb.testkit.AvsbTestService;
 import io.avsb.testkit.AvsbTestService.Endpoint;
@@ -187,7 +188,7 @@ class StreamingDataSourceHttpTest {
   void rejectedKeyStopsForGoodWithOneMaskedErrorLine(int status) throws Exception {
     service.failNext(Endpoint.STREAM, 1, status);
     List<String> log;
-    try (CapturedStderr err = new CapturedStderr()) {
+    try (LogCapture err = new LogCapture()) {
       source = stream(b -> b, () -> 0.0);
       assertThat(startResult()).isFalse();
       awaitNoStreamThread();
@@ -220,7 +221,7 @@ class StreamingDataSourceHttpTest {
   void otherClientErrorStopsWithoutBlamingTheKey() throws Exception {
     service.failNext(Endpoint.STREAM, 1, 404);
     List<String> log;
-    try (CapturedStderr err = new CapturedStderr()) {
+    try (LogCapture err = new LogCapture()) {
       source = stream(b -> b, () -> 0.0);
       assertThat(startResult()).isFalse();
       awaitNoStreamThread();

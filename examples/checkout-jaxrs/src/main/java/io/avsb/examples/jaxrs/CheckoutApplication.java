@@ -6,7 +6,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.spi.Container;
 import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 
@@ -24,6 +26,10 @@ public class CheckoutApplication extends ResourceConfig {
 
   /** The application with a given feature, for running it standalone or in tests. */
   public CheckoutApplication(AvsbFeature avsb) {
+    // it needs neither WADL nor DataSource bodies: unused, Jersey would warn at each start that
+    // their optional libraries (JAXB, Jakarta Activation) are missing
+    property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    property(CommonProperties.PROVIDER_DEFAULT_DISABLE, "DATASOURCE");
     ExecutorService workers = Executors.newFixedThreadPool(2, new WorkerThreads());
     register(avsb);
     register(CheckoutResource.class);
