@@ -60,7 +60,6 @@ class ReadmeTest {
       import jakarta.ws.rs.core.*;
       import java.io.IOException;
       import java.util.Map;
-import java.util.Set;
       import org.glassfish.jersey.server.ResourceConfig;
       import org.junit.jupiter.api.Test;
       """;
