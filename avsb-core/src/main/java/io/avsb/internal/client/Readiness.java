@@ -80,7 +80,7 @@ public final class Readiness {
 
   private void warnNotReady() {
     String why = ready.isDone()
-        ? "the data source stopped"
+        ? dataSourceEnd()
         : "no full data set within " + startWait;
     LOG.warn("A vs B is not ready: {} ({}); flags give the caller's default with"
         + " CLIENT_NOT_READY until the first data arrives", why, describeStatus());
