@@ -1,5 +1,6 @@
 package io.avsb.redis;
 
+import io.avsb.internal.log.LogCapture;
 import static io.avsb.redis.Fixtures.WAIT;
 import static io.avsb.redis.Fixtures.data;
 import static io.avsb.redis.Fixtures.flag;

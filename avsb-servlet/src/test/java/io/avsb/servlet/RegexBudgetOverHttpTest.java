@@ -2,6 +2,7 @@ package io.avsb.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.avsb.internal.log.LogCapture;
 import io.avsb.EvaluationDetail;
 import io.avsb.ScopedAvsb;
 import io.avsb.testkit.Clause;
@@ -11,13 +12,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -89,10 +87,7 @@ class RegexBudgetOverHttpTest {
 
   @Test
   void hostilePlanHeadersAreAnsweredWithTheFallthrough() throws Exception {
-    PrintStream err = System.err;
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-    try {
+    try (LogCapture log = new LogCapture()) {
       List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         answers.add(get(HOSTILE_PLAN));
@@ -102,12 +97,9 @@ class RegexBudgetOverHttpTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("standard FALLTHROUGH");
       }
-    } finally {
-      System.err.flush();
-      System.setErr(err);
+      assertThat(log.linesWith("gave up"))
+          .singleElement().asString().contains("\"plan-gate\"", "(.*a){12}$");
     }
-    assertThat(log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("gave up")))
-        .singleElement().asString().contains("\"plan-gate\"", "(.*a){12}$");
   }
 
   @Test

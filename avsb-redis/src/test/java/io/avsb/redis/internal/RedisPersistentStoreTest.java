@@ -3,7 +3,7 @@ package io.avsb.redis.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.avsb.redis.LogCapture;
+import io.avsb.internal.log.LogCapture;
 import io.avsb.redis.RedisServer;
 import io.avsb.redis.RedisStore;
 import io.avsb.spi.DataKind;
