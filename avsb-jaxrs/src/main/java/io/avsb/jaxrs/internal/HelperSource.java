@@ -3,7 +3,6 @@ package io.avsb.jaxrs.internal;
 import io.avsb.AvsbContext;
 import io.avsb.ScopedAvsb;
 import java.util.function.Function;
-import org.glassfish.hk2.api.ServiceLocator;
 
 /**
  * Finds where a request's helpers come from: normally {@code AvsbServer::forUser} of the
@@ -13,7 +12,9 @@ import org.glassfish.hk2.api.ServiceLocator;
 public interface HelperSource {
   /**
    * The helper maker, or null when there is no server (yet). Called on request threads inside
-   * Jersey's request scope; {@code locator} is the application's injection container.
+   * Jersey's request scope; {@code locator} is the application's injection container (HK2's
+   * {@code ServiceLocator} on Jersey, null elsewhere: typed {@code Object} so that no other runtime
+   * loads an HK2 type).
    */
-  Function<AvsbContext, ScopedAvsb> forUser(ServiceLocator locator);
+  Function<AvsbContext, ScopedAvsb> forUser(Object locator);
 }

@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * nothing but JAX-RS, with the same priorities and the same {@link RequestHelpers} as on Jersey;
  * on RESTEasy also {@link ResteasyHelperInjector} for {@code @Context ScopedAvsb}.
  *
- * <p>No HK2 type is ever loaded here: {@link RequestHelpers} and {@link HelperSource} mention
- * {@code ServiceLocator} in their signatures only, the locator passed is always null and the
- * {@link ServerLookup} below ignores it. Thread-safe.
+ * <p>No HK2 type is ever loaded here: {@link RequestHelpers} and {@link HelperSource} take the
+ * injection container as an {@code Object}, the locator passed is always null and the {@link
+ * ServerLookup} below ignores it. Thread-safe.
  */
 public final class PortableRegistration {
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.jaxrs");
@@ -98,7 +98,7 @@ public final class PortableRegistration {
 
     @Override
     public Function<AvsbContext, ScopedAvsb> forUser(
-        org.glassfish.hk2.api.ServiceLocator unused) {
+        Object unused) {
       return given != null ? given : found;
     }
   }

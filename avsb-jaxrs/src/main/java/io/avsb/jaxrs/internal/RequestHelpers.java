@@ -8,7 +8,6 @@ import io.avsb.internal.web.WebLog;
 import io.avsb.spi.ContextResolver;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Objects;
-import org.glassfish.hk2.api.ServiceLocator;
 
 /**
  * Gives each JAX-RS request its one helper, kept as request properties where every A vs B adapter
@@ -41,7 +40,7 @@ public final class RequestHelpers {
   }
 
   /** The helper stored on {@code request}, created and stored first if there is none. */
-  public ScopedAvsb helperFor(ContainerRequestContext request, ServiceLocator locator) {
+  public ScopedAvsb helperFor(ContainerRequestContext request, Object locator) {
     ScopedAvsb helper = storedHelper(request);
     if (helper == null) {
       AvsbContext context = WebHelpers.context(resolver, new JaxrsWebRequest(request), log);

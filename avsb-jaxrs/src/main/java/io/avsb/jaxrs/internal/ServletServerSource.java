@@ -37,17 +37,18 @@ public final class ServletServerSource implements HelperSource {
   }
 
   @Override
-  public Function<AvsbContext, ScopedAvsb> forUser(ServiceLocator locator) {
+  public Function<AvsbContext, ScopedAvsb> forUser(Object locator) {
     AvsbServer found = server(locator);
     return found == null ? null : found::forUser;
   }
 
-  private AvsbServer server(ServiceLocator locator) {
+  // the locator is HK2's: this source serves the Jersey path only
+  private AvsbServer server(Object locator) {
     AvsbServer found = server;
     if (found != null) {
       return found;
     }
-    ServletContext context = servletContext(locator);
+    ServletContext context = servletContext((ServiceLocator) locator);
     Object attribute = context == null ? null : context.getAttribute(attributeName);
     if (attribute instanceof AvsbServer s) {
       server = s;
