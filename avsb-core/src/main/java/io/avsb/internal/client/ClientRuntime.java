@@ -4,12 +4,14 @@ import io.avsb.AsyncScopedAvsb;
 import io.avsb.AvsbConfig;
 import io.avsb.AvsbContext;
 import io.avsb.AvsbNotReadyException;
+import io.avsb.AvsbStats;
 import io.avsb.DataSourceStatus;
 import io.avsb.DataSourceStatusProvider;
 import io.avsb.FeatureFlagsState;
 import io.avsb.FlagTracker;
 import io.avsb.ScopedAvsb;
 import io.avsb.internal.datasource.DataSourceStatusTracker;
+import io.avsb.internal.datasource.StreamingDataSource;
 import io.avsb.internal.events.EventProcessor;
 import io.avsb.internal.store.FlagStore;
 import io.avsb.internal.store.StoreUpdates;
@@ -47,7 +49,7 @@ public final class ClientRuntime implements AutoCloseable {
   private final long createdNanos = System.nanoTime();
   private final Scheduler scheduler = new Scheduler();
   private final Notifier notifier = new Notifier();
-  private final FlagStore store = new FlagStore();
+  private final FlagStore store;
   private final DataSourceStatusTracker status;
   private final StatusProvider statusProvider;
   private final EventProcessor events;
@@ -74,6 +76,7 @@ public final class ClientRuntime implements AutoCloseable {
       BiFunction<AvsbConfig, ScheduledExecutorService, EventProcessor> eventProcessor) {
     this.config = Objects.requireNonNull(config, "config");
     Objects.requireNonNull(eventProcessor, "eventProcessor");
+    this.store = new FlagStore(config.clock());
     this.status = new DataSourceStatusTracker(config.clock(), notifier);
     this.statusProvider = new StatusProvider(status);
     this.events = createEvents(eventProcessor);
@@ -283,6 +286,18 @@ public final class ClientRuntime implements AutoCloseable {
   /** The client-visible flags' values for {@code context}. */
   public FeatureFlagsState allFlagsState(AvsbContext context) {
     return reader.allFlagsState(context);
+  }
+
+  /** The client-visible flags' values for {@code context}, or every flag's when {@code all}. */
+  public FeatureFlagsState allFlagsState(AvsbContext context, boolean all) {
+    return reader.allFlagsState(context, all);
+  }
+
+  /** The server's figures now; see {@link AvsbStats}. */
+  public AvsbStats stats() {
+    return new AvsbStats(store.snapshot().flagCount(), store.lastUpdate(),
+        dataSource instanceof StreamingDataSource s ? s.connectionCount() : 0,
+        events.deliveredEventCount(), events.droppedEventCount(), events.failedEventCount());
   }
 
   /** The data source's current status. */

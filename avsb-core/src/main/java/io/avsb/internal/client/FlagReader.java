@@ -115,6 +115,14 @@ final class FlagReader {
 
   /** The client-visible flags' values for {@code context}; invalid when not ready or bad context. */
   FeatureFlagsState allFlagsState(AvsbContext context) {
+    return allFlagsState(context, false);
+  }
+
+  /**
+   * As {@link #allFlagsState(AvsbContext)}, with every flag when {@code all}. Records no event and
+   * calls no hook.
+   */
+  FeatureFlagsState allFlagsState(AvsbContext context, boolean all) {
     try {
       Snapshot data = store.snapshot();
       if (!data.initialized()) {
@@ -133,7 +141,7 @@ final class FlagReader {
       FeatureFlagsState.Builder state = FeatureFlagsState.builder();
       for (Map.Entry<String, StoredItem<Flag>> e : data.flags().entrySet()) {
         Flag flag = e.getValue().item();
-        if (flag == null || !flag.clientSideAvailable()) {
+        if (flag == null || !(all || flag.clientSideAvailable())) {
           continue;
         }
         EvaluationDetail<AvsbValue> d = evaluateQuietly(data, flag, context);

@@ -76,6 +76,21 @@ final class HookedEventProcessor implements EventProcessor {
   }
 
   @Override
+  public long deliveredEventCount() {
+    return delegate.deliveredEventCount();
+  }
+
+  @Override
+  public long droppedEventCount() {
+    return delegate.droppedEventCount();
+  }
+
+  @Override
+  public long failedEventCount() {
+    return delegate.failedEventCount();
+  }
+
+  @Override
   public void flush() {
     delegate.flush();
   }

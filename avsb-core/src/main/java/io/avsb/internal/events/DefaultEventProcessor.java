@@ -53,6 +53,8 @@ public final class DefaultEventProcessor implements EventProcessor {
   private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
   private final AtomicInteger held = new AtomicInteger();
   private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong delivered = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
   private final AtomicBoolean fullWarned = new AtomicBoolean();
   private final AtomicBoolean flushQueued = new AtomicBoolean();
   private final AtomicBoolean flushDeferred = new AtomicBoolean();
@@ -203,8 +205,24 @@ public final class DefaultEventProcessor implements EventProcessor {
   }
 
   /** How many events were dropped because the queue was full. */
+  @Override
   public long droppedEventCount() {
     return dropped.get();
+  }
+
+  /** How many output events (feature, index, custom, identify, summary) the service accepted. */
+  @Override
+  public long deliveredEventCount() {
+    return delivered.get();
+  }
+
+  /**
+   * How many output events were given up: delivery failed (after its retry), the service rejected
+   * the key, or the sender had stopped.
+   */
+  @Override
+  public long failedEventCount() {
+    return failed.get();
   }
 
   /** How many recorded events are held: queued, waiting for a flush, or being delivered. */
@@ -299,6 +317,7 @@ public final class DefaultEventProcessor implements EventProcessor {
   /** Hands the outbox and the summary to the sender thread, unless a delivery is in progress. */
   private void startDelivery() {
     if (stopped) {
+      failed.addAndGet(outbox.size());
       outbox = new ArrayList<>();
       held.addAndGet(-outboxPermits);
       outboxPermits = 0;
@@ -330,6 +349,7 @@ public final class DefaultEventProcessor implements EventProcessor {
     } catch (RejectedExecutionException e) {
       deliveryBusy.set(false);
       held.addAndGet(-permits);
+      failed.addAndGet(batch.size());
       LOG.warn("Dropped {} events: the sender thread has stopped", batch.size());
     }
   }
@@ -337,11 +357,14 @@ public final class DefaultEventProcessor implements EventProcessor {
   private void deliver(List<AvsbValue> batch, int permits) {
     try {
       String payload = JsonCodec.write(new AvsbValue.Arr(batch));
-      if (sender.send(payload, batch.size()) == EventSender.Result.STOPPED) {
+      EventSender.Result result = sender.send(payload, batch.size());
+      (result == EventSender.Result.DELIVERED ? delivered : failed).addAndGet(batch.size());
+      if (result == EventSender.Result.STOPPED) {
         stopped = true;
         flushTimer.cancel(false);
       }
     } catch (RuntimeException e) {
+      failed.addAndGet(batch.size());
       LOG.warn("Dropped {} events: delivery failed unexpectedly: {}", batch.size(), e.toString());
     } finally {
       held.addAndGet(-permits);
