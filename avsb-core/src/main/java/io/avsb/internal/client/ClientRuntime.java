@@ -52,7 +52,7 @@ public final class ClientRuntime implements AutoCloseable {
   private final FlagStore store;
   private final DataSourceStatusTracker status;
   private final StatusProvider statusProvider;
-  private final EventProcessor events;
+  private final EventProcessor events; // with the track and identify hooks, when there are hooks
   private final FlagReader reader;
   private final FlagListeners flagListeners;
   private final Tracker tracker;
@@ -79,9 +79,11 @@ public final class ClientRuntime implements AutoCloseable {
     this.store = new FlagStore(config.clock());
     this.status = new DataSourceStatusTracker(config.clock(), notifier);
     this.statusProvider = new StatusProvider(status);
-    this.events = createEvents(eventProcessor);
+    EventProcessor base = createEvents(eventProcessor);
+    this.events = config.hooks().isEmpty() ? base : new HookedEventProcessor(config.hooks(), base);
     ProblemLog problems = new ProblemLog(LoggerFactory.getLogger("io.avsb.client"), MAX_LOGGED_PROBLEMS);
-    this.reader = new FlagReader(store, events, config.clock(), problems);
+    this.reader = new FlagReader(store, base, new EvaluationHooks(config.hooks()), config.clock(),
+        problems);
     this.flagListeners = new FlagListeners(notifier, reader);
     this.tracker = new Tracker(events, config.clock(), problems);
     store.whenInitialized().thenRun(() -> ready.complete(true));
@@ -94,8 +96,7 @@ public final class ClientRuntime implements AutoCloseable {
       BiFunction<AvsbConfig, ScheduledExecutorService, EventProcessor> factory) {
     try {
       EventProcessor p = factory.apply(config, scheduler.executor());
-      EventProcessor base = p == null ? DiscardingEventProcessor.INSTANCE : p;
-      return config.hooks().isEmpty() ? base : new HookedEventProcessor(config.hooks(), base);
+      return p == null ? DiscardingEventProcessor.INSTANCE : p;
     } catch (RuntimeException e) {
       LOG.error("Could not create the event processor; analytics events are discarded", e);
       return DiscardingEventProcessor.INSTANCE;
