@@ -42,6 +42,9 @@ public final class ExamplesLauncher {
     System.out.println("  curl -H 'x-user-id: u_power' " + base + "/checkout-jaxrs/checkout");
     System.out.println("  curl -i " + base + "/checkout-jaxrs/beta");
     System.out.println("  curl -X POST -H 'x-user-id: u1' " + base + "/checkout-servlet/purchase");
+    System.out.println("  curl " + base + "/checkout-servlet/avsb/status");
+    System.out.println("  curl -H 'x-user-id: u2' -H 'x-user-plan: pro' " + base
+        + "/checkout-servlet/avsb/explain");
     server.join();
   }
 
@@ -57,6 +60,8 @@ public final class ExamplesLauncher {
     WebAppContext context = new WebAppContext();
     context.setContextPath(contextPath);
     context.setWar(war.toString());
+    // the explain endpoints, off in the WARs, are on here: the connector only listens on loopback
+    context.setInitParameter("avsb.explain", "true");
     return context;
   }
 }
