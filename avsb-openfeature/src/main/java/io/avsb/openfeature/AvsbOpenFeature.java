@@ -24,7 +24,9 @@ import java.util.Objects;
  * one) whose evaluation context is the request's resolved context, converted as {@link
  * AvsbProvider} reads it back. Nothing is kept in a ThreadLocal: the client is a plain object the
  * route holds, and its context is the request's whatever thread uses it. The provider must have
- * been set for that domain (see the README). Thread-safe.
+ * been set for that domain (see the README). Event handlers belong on a long-lived client (or the
+ * API), not on these per-request ones: OpenFeature keeps handlers until they are removed.
+ * Thread-safe.
  */
 public final class AvsbOpenFeature {
   private AvsbOpenFeature() {}
