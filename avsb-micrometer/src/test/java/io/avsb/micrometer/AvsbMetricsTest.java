@@ -164,7 +164,8 @@ class AvsbMetricsTest {
   @Test
   void oneMetricsMonitorsOneServer() {
     AvsbMetrics metrics = AvsbMetrics.create();
-    try (AvsbServer a = server(flags(), metrics); AvsbServer b = server(flags(), AvsbMetrics.create())) {
+    try (AvsbServer a = server(flags(), metrics);
+        AvsbServer b = server(flags(), AvsbMetrics.create())) {
       metrics.monitor(a);
       assertThatThrownBy(() -> metrics.monitor(b)).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("another server");

@@ -160,7 +160,8 @@ public final class AvsbProvider extends EventProvider {
   private static String describe(DataSourceStatus status) {
     DataSourceStatus.ErrorInfo e = status.lastError();
     return "data source " + status.state()
-        + (e == null ? "" : ", last error " + e.kind() + (e.statusCode() == 0 ? "" : " " + e.statusCode()));
+        + (e == null ? "" : ", last error " + e.kind()
+            + (e.statusCode() == 0 ? "" : " " + e.statusCode()));
   }
 
   /** Stops the events, closes the server if this provider created it, and stops the emitter. */

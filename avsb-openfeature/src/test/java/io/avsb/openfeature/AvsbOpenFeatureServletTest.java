@@ -111,7 +111,8 @@ class AvsbOpenFeatureServletTest {
 
   @Test
   void theRequestsClientEvaluatesForTheRequestsUser() throws Exception {
-    assertThat(get("x-user-id", "u_power")).isEqualTo("true TARGETING_MATCH default true default u_power");
+    assertThat(get("x-user-id", "u_power"))
+        .isEqualTo("true TARGETING_MATCH default true default u_power");
     assertThat(get("x-user-id", "u2", "x-user-plan", "pro"))
         .isEqualTo("true TARGETING_MATCH dark true dark u2");
     assertThat(get("x-user-id", "u3")).isEqualTo("false DEFAULT default false default u3");

@@ -59,7 +59,9 @@ class AvsbProviderEventsTest {
   private Client listen(String domain) {
     Client client = OpenFeatureAPI.getInstance().getClient(domain);
     for (ProviderEvent e : ProviderEvent.values()) {
-      client.on(e, (EventDetails d) -> seen.add(e.name() + (d.getFlagsChanged() == null || d.getFlagsChanged().isEmpty() ? "" : " " + d.getFlagsChanged())));
+      client.on(e, (EventDetails d) -> seen.add(e.name()
+          + (d.getFlagsChanged() == null || d.getFlagsChanged().isEmpty()
+              ? "" : " " + d.getFlagsChanged())));
     }
     return client;
   }
@@ -79,7 +81,8 @@ class AvsbProviderEventsTest {
           .untilAsserted(() -> assertThat(seen).contains("PROVIDER_STALE"));
       assertThat(client.getProviderState()).isIn(ProviderState.STALE, ProviderState.READY);
       await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-          assertThat(seen.lastIndexOf("PROVIDER_READY")).isGreaterThan(seen.indexOf("PROVIDER_STALE")));
+          assertThat(seen.lastIndexOf("PROVIDER_READY"))
+              .isGreaterThan(seen.indexOf("PROVIDER_STALE")));
       assertThat(client.getProviderState()).isEqualTo(ProviderState.READY);
     }
   }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link AvsbServer#stats()} and {@code allFlagsState(..., ALL_FLAGS)} against the local service. */
+/** {@link AvsbServer#stats()} and {@code allFlagsState} with {@code ALL_FLAGS}, over HTTP. */
 class AvsbStatsOverHttpTest {
   private static final String KEY = "sdk-key-stats-0001";
   private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");

@@ -85,7 +85,8 @@ final class FlagReader {
   /**
    * Evaluates flag {@code key} for {@code context}. The value is null when the caller's default
    * applies. {@code defaultValue} is only for events and hooks; pass null when {@link
-   * #recordsEvents()} is false. {@code detail} says whether the caller asked for the reason (events then carry it).
+   * #recordsEvents()} is false. {@code detail} says whether the caller asked for the reason
+   * (events then carry it).
    */
   EvaluationDetail<AvsbValue> evaluate(
       AvsbContext context, String key, ValueType type, AvsbValue defaultValue, boolean detail) {

@@ -60,7 +60,7 @@ public final class Snapshot implements DataLookup {
     return kind == DataKind.FLAGS ? flags.get(key) : segments.get(key);
   }
 
-  /** How many flags are stored, tombstones not counted. Walks the flags: not for the evaluation path. */
+  /** How many flags are stored, tombstones not counted. Walks them: not for the evaluation path. */
   public int flagCount() {
     int n = 0;
     for (StoredItem<Flag> item : flags.values()) {

@@ -27,7 +27,7 @@ public final class ProviderEvents {
   private DataSourceStatus.State told; // guarded by this
   private boolean stopped; // guarded by this
 
-  /** Events of {@code server} emitted by {@code provider}; nothing happens before {@link #start}. */
+  /** Events of {@code server} emitted by {@code provider}; nothing before {@link #start}. */
   public ProviderEvents(EventProvider provider, AvsbServer server) {
     this.provider = Objects.requireNonNull(provider, "provider");
     this.server = Objects.requireNonNull(server, "server");
@@ -91,6 +91,8 @@ public final class ProviderEvents {
 
   private static String why(DataSourceStatus status) {
     DataSourceStatus.ErrorInfo e = status.lastError();
-    return e == null ? "" : " (" + e.kind() + (e.statusCode() == 0 ? "" : " " + e.statusCode()) + ")";
+    return e == null
+        ? ""
+        : " (" + e.kind() + (e.statusCode() == 0 ? "" : " " + e.statusCode()) + ")";
   }
 }
