@@ -79,6 +79,11 @@ public final class AsyncAvsbServer implements Closeable {
     return forUser(context).allFlagsState();
   }
 
+  /** The server's figures now; see {@link AvsbServer#stats()}. */
+  public AvsbStats stats() {
+    return runtime.stats();
+  }
+
   /** The data source's current state and last error. */
   public DataSourceStatus dataSourceStatus() {
     return runtime.dataSourceStatus();

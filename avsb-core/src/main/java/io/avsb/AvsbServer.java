@@ -76,6 +76,34 @@ public final class AvsbServer implements Closeable {
     return runtime.allFlagsState(context);
   }
 
+  /**
+   * As {@link #allFlagsState(AvsbContext)}, with {@code options}: {@link FlagsStateOption#ALL_FLAGS}
+   * includes the flags not available to client-side code. Records no analytics event and calls no
+   * hook.
+   */
+  public FeatureFlagsState allFlagsState(AvsbContext context, FlagsStateOption... options) {
+    return runtime.allFlagsState(context, has(options, FlagsStateOption.ALL_FLAGS));
+  }
+
+  private static boolean has(FlagsStateOption[] options, FlagsStateOption option) {
+    if (options != null) {
+      for (FlagsStateOption o : options) {
+        if (o == option) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Flag count, time of the last data, stream connections and event counts, read now; cheap
+   * enough for a health probe or a metrics scrape, not meant for every request.
+   */
+  public AvsbStats stats() {
+    return runtime.stats();
+  }
+
   /** The data source's current state and last error. */
   public DataSourceStatus dataSourceStatus() {
     return runtime.dataSourceStatus();

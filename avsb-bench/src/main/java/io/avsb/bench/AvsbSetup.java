@@ -31,6 +31,12 @@ final class AvsbSetup {
         .buildServer());
   }
 
+  /** As {@link #withoutEvents} with {@code hook} registered (such as Micrometer metrics). */
+  static AvsbServer withoutEventsHooked(Path flagsFile, io.avsb.spi.AvsbHook hook) {
+    return ready(AvsbServer.builder(SDK_KEY).flagsFile(flagsFile).eventsEnabled(false)
+        .hooks(hook).buildServer());
+  }
+
   /**
    * A ready server over {@code flagsFile} with events on, sent to {@code eventsUri} every {@code
    * flushInterval}; index events are remembered for {@code 2 * CONTEXTS} keys, so after the first

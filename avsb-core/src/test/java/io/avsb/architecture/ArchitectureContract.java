@@ -57,7 +57,7 @@ public abstract class ArchitectureContract {
    * never one after it (config is the public {@code AvsbConfig}; web serves the adapters).
    */
   static final List<String> STAGES =
-      List.of("log", "json", "http", "datasource", "persist", "store", "eval", "events", "client", "web");
+      List.of("log", "json", "telemetry", "http", "datasource", "persist", "store", "eval", "events", "client", "web");
 
   /**
    * Adapters built on another adapter, which may use its internals: the CDI producers resolve

@@ -3,12 +3,14 @@ package io.avsb.internal.client;
 import io.avsb.AsyncScopedAvsb;
 import io.avsb.AvsbConfig;
 import io.avsb.AvsbContext;
+import io.avsb.AvsbStats;
 import io.avsb.DataSourceStatus;
 import io.avsb.DataSourceStatusProvider;
 import io.avsb.FeatureFlagsState;
 import io.avsb.FlagTracker;
 import io.avsb.ScopedAvsb;
 import io.avsb.StoreStatusProvider;
+import io.avsb.internal.datasource.StreamingDataSource;
 import io.avsb.internal.events.EventProcessor;
 import io.avsb.internal.log.LogBindingCheck;
 import io.avsb.internal.persist.PersistentStoreLink;
@@ -43,10 +45,10 @@ public final class ClientRuntime implements AutoCloseable {
   private final AvsbConfig config;
   private final Scheduler scheduler = new Scheduler();
   private final Notifier notifier = new Notifier();
-  private final FlagStore store = new FlagStore();
+  private final FlagStore store;
   private final DataSourceStatusTracker status;
   private final StatusProvider statusProvider;
-  private final EventProcessor events;
+  private final EventProcessor events; // with the track and identify hooks, when there are hooks
   private final FlagReader reader;
   private final FlagListeners flagListeners;
   private final Tracker tracker;
@@ -69,11 +71,14 @@ public final class ClientRuntime implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
     Objects.requireNonNull(eventProcessor, "eventProcessor");
     LogBindingCheck.warnIfUnbound();
+    this.store = new FlagStore(config.clock());
     this.status = new DataSourceStatusTracker(config.clock(), notifier);
     this.statusProvider = new StatusProvider(status);
-    this.events = createEvents(eventProcessor);
+    EventProcessor base = createEvents(eventProcessor);
+    this.events = config.hooks().isEmpty() ? base : new HookedEventProcessor(config.hooks(), base);
     ProblemLog problems = new ProblemLog(LoggerFactory.getLogger("io.avsb.client"), MAX_LOGGED_PROBLEMS);
-    this.reader = new FlagReader(store, events, config.clock(), problems);
+    this.reader = new FlagReader(store, base, new EvaluationHooks(config.hooks()), config.clock(),
+        problems);
     this.flagListeners = new FlagListeners(notifier, reader);
     this.tracker = new Tracker(events, config.clock(), problems);
     this.readiness =
@@ -90,8 +95,7 @@ public final class ClientRuntime implements AutoCloseable {
       BiFunction<AvsbConfig, ScheduledExecutorService, EventProcessor> factory) {
     try {
       EventProcessor p = factory.apply(config, scheduler.executor());
-      EventProcessor base = p == null ? DiscardingEventProcessor.INSTANCE : p;
-      return config.hooks().isEmpty() ? base : new HookedEventProcessor(config.hooks(), base);
+      return p == null ? DiscardingEventProcessor.INSTANCE : p;
     } catch (RuntimeException e) {
       LOG.error("Could not create the event processor; analytics events are discarded", e);
       return DiscardingEventProcessor.INSTANCE;
@@ -172,6 +176,18 @@ public final class ClientRuntime implements AutoCloseable {
   /** The client-visible flags' values for {@code context}. */
   public FeatureFlagsState allFlagsState(AvsbContext context) {
     return reader.allFlagsState(context);
+  }
+
+  /** The client-visible flags' values for {@code context}, or every flag's when {@code all}. */
+  public FeatureFlagsState allFlagsState(AvsbContext context, boolean all) {
+    return reader.allFlagsState(context, all);
+  }
+
+  /** The server's figures now; see {@link AvsbStats}. */
+  public AvsbStats stats() {
+    return new AvsbStats(store.snapshot().flagCount(), store.lastUpdate(),
+        dataSource instanceof StreamingDataSource s ? s.connectionCount() : 0,
+        events.deliveredEventCount(), events.droppedEventCount(), events.failedEventCount());
   }
 
   /** The data source's current status. */

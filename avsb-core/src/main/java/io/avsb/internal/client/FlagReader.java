@@ -47,15 +47,24 @@ final class FlagReader {
   private final FlagStore store;
   private final EventProcessor events;
   private final boolean recordEvents;
+  private final EvaluationHooks hooks;
+  private final boolean needsDefault;
   private final Clock clock;
   private final ProblemLog problems;
   private final PrerequisiteListener prerequisites;
   private final PrerequisiteListener prerequisitesWithReason;
 
   FlagReader(FlagStore store, EventProcessor events, Clock clock, ProblemLog problems) {
+    this(store, events, EvaluationHooks.NONE, clock, problems);
+  }
+
+  FlagReader(FlagStore store, EventProcessor events, EvaluationHooks hooks, Clock clock,
+      ProblemLog problems) {
     this.store = Objects.requireNonNull(store, "store");
     this.events = Objects.requireNonNull(events, "events");
     this.recordEvents = events != DiscardingEventProcessor.INSTANCE;
+    this.hooks = Objects.requireNonNull(hooks, "hooks");
+    this.needsDefault = recordEvents || !hooks.isEmpty();
     this.clock = Objects.requireNonNull(clock, "clock");
     this.problems = Objects.requireNonNull(problems, "problems");
     this.prerequisites = (prereq, context, result, of) ->
@@ -64,15 +73,19 @@ final class FlagReader {
         record(prereq, prereq.key(), context, result, null, of.key(), true);
   }
 
-  /** Whether evaluations are recorded; if not, callers need not build an event default. */
+  /**
+   * Whether evaluations are recorded or seen by hooks; if not, callers need not build the default
+   * as a value.
+   */
   boolean recordsEvents() {
-    return recordEvents;
+    return needsDefault;
   }
 
   /**
    * Evaluates flag {@code key} for {@code context}. The value is null when the caller's default
-   * applies. {@code defaultValue} is only for events; pass null when {@link #recordsEvents()} is
-   * false. {@code detail} says whether the caller asked for the reason (events then carry it).
+   * applies. {@code defaultValue} is only for events and hooks; pass null when {@link
+   * #recordsEvents()} is false. {@code detail} says whether the caller asked for the reason
+   * (events then carry it).
    */
   EvaluationDetail<AvsbValue> evaluate(
       AvsbContext context, String key, ValueType type, AvsbValue defaultValue, boolean detail) {
@@ -99,14 +112,17 @@ final class FlagReader {
       if (recordEvents) {
         record(flag, key, context, result, defaultValue, null, detail);
       }
+      if (!hooks.isEmpty()) {
+        hooks.after(key, context, result, defaultValue);
+      }
       return result;
     } catch (RuntimeException | StackOverflowError e) {
       if (problems.firstTime(ErrorKind.EXCEPTION, key)) {
         LOG.error("Evaluating flag {} failed; the caller's default is used", LogText.of(key), e);
       }
-      if (recordEvents && context != null && context.isValid()) {
-        record(flag, key == null ? "" : key, context, ERRORS[ErrorKind.EXCEPTION.ordinal()],
-            defaultValue, null, detail);
+      if (context != null && context.isValid()) {
+        reportError(flag, key, context, ERRORS[ErrorKind.EXCEPTION.ordinal()], defaultValue,
+            detail);
       }
       return ERRORS[ErrorKind.EXCEPTION.ordinal()];
     }
@@ -114,6 +130,14 @@ final class FlagReader {
 
   /** The client-visible flags' values for {@code context}; invalid when not ready or bad context. */
   FeatureFlagsState allFlagsState(AvsbContext context) {
+    return allFlagsState(context, false);
+  }
+
+  /**
+   * As {@link #allFlagsState(AvsbContext)}, with every flag when {@code all}. Records no event and
+   * calls no hook.
+   */
+  FeatureFlagsState allFlagsState(AvsbContext context, boolean all) {
     try {
       Snapshot data = store.snapshot();
       if (!data.initialized()) {
@@ -132,7 +156,7 @@ final class FlagReader {
       FeatureFlagsState.Builder state = FeatureFlagsState.builder();
       for (Map.Entry<String, StoredItem<Flag>> e : data.flags().entrySet()) {
         Flag flag = e.getValue().item();
-        if (flag == null || !flag.clientSideAvailable()) {
+        if (flag == null || !(all || flag.clientSideAvailable())) {
           continue;
         }
         EvaluationDetail<AvsbValue> d = evaluateQuietly(data, flag, context);
@@ -181,10 +205,21 @@ final class FlagReader {
       Flag flag, AvsbValue defaultValue, boolean detail) {
     EvaluationDetail<AvsbValue> result = ERRORS[kind.ordinal()];
     logError(kind, key);
-    if (recordEvents && context != null && context.isValid()) {
-      record(flag, key == null ? "" : key, context, result, defaultValue, null, detail);
+    if (context != null && context.isValid()) {
+      reportError(flag, key, context, result, defaultValue, detail);
     }
     return result;
+  }
+
+  private void reportError(Flag flag, String key, AvsbContext context,
+      EvaluationDetail<AvsbValue> result, AvsbValue defaultValue, boolean detail) {
+    String k = key == null ? "" : key;
+    if (recordEvents) {
+      record(flag, k, context, result, defaultValue, null, detail);
+    }
+    if (!hooks.isEmpty()) {
+      hooks.after(k, context, result, defaultValue);
+    }
   }
 
   private void logError(ErrorKind kind, String key) {

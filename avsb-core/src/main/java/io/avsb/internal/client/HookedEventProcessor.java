@@ -1,6 +1,5 @@
 package io.avsb.internal.client;
 
-import io.avsb.EvaluationDetail;
 import io.avsb.internal.events.CustomEvent;
 import io.avsb.internal.events.EvaluationEvent;
 import io.avsb.internal.events.EventProcessor;
@@ -12,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells the configured {@link AvsbHook}s of each event before passing it on. Hooks ride on the
- * event path because it already carries exactly what they need (the caller's value and default,
- * the reason) and costs nothing when there are neither hooks nor events. Thread-safe.
+ * Tells the configured {@link AvsbHook}s of each {@code track} and {@code identify} before passing
+ * the event on. Evaluations pass straight through: their hooks are called from the evaluation path
+ * ({@link EvaluationHooks}), which needs no event object for them. Thread-safe.
  */
 final class HookedEventProcessor implements EventProcessor {
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.client");
@@ -31,18 +30,6 @@ final class HookedEventProcessor implements EventProcessor {
   @Override
   public void recordEvaluation(EvaluationEvent event) {
     delegate.recordEvaluation(event);
-    if (event.prereqOf() != null) {
-      return;
-    }
-    EvaluationDetail<io.avsb.AvsbValue> detail =
-        EvaluationDetail.of(event.value(), event.variation(), event.reason());
-    for (AvsbHook hook : hooks) {
-      try {
-        hook.afterEvaluation(event.flagKey(), event.context(), detail, event.defaultValue());
-      } catch (RuntimeException e) {
-        failed(hook, e);
-      }
-    }
   }
 
   @Override
@@ -73,6 +60,21 @@ final class HookedEventProcessor implements EventProcessor {
     if (problems.firstTime(ProblemKind.HOOK_FAILED, hook.getClass().getName())) {
       LOG.error("Hook {} threw; it is ignored for this call", hook.getClass().getName(), e);
     }
+  }
+
+  @Override
+  public long deliveredEventCount() {
+    return delegate.deliveredEventCount();
+  }
+
+  @Override
+  public long droppedEventCount() {
+    return delegate.droppedEventCount();
+  }
+
+  @Override
+  public long failedEventCount() {
+    return delegate.failedEventCount();
   }
 
   @Override

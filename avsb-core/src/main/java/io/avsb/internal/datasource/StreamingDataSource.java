@@ -19,6 +19,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -66,6 +67,7 @@ public final class StreamingDataSource implements DataSource {
   private Thread reader;
   private ScheduledFuture<?> reconnect;
   private volatile boolean initialized;
+  private final AtomicLong connections = new AtomicLong();
 
   /** A stream source for {@code config}, writing to {@code updates}; nothing happens before {@link #start()}. */
   public StreamingDataSource(AvsbConfig config, DataSourceContext context, DataSourceUpdates updates) {
@@ -94,6 +96,11 @@ public final class StreamingDataSource implements DataSource {
       }
     }
     return started.minimalCompletionStage();
+  }
+
+  /** How many connections the service accepted (answered 200), the first one included. */
+  public long connectionCount() {
+    return connections.get();
   }
 
   /** True once a {@code put} has been applied. */
@@ -185,6 +192,7 @@ public final class StreamingDataSource implements DataSource {
         return HttpFailure.response(status, "the stream service");
       }
       backoff.connected(context.clock().instant());
+      connections.incrementAndGet();
       LOG.debug("Stream connected");
       HttpEntity entity = response.getEntity();
       if (entity == null) {

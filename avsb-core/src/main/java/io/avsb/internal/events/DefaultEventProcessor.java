@@ -82,6 +82,8 @@ public final class DefaultEventProcessor implements EventProcessor {
   private final EventDropLog dropLog = new EventDropLog(LOG, 100);
   private final AtomicBoolean failureLogged = new AtomicBoolean();
   private final AtomicLong lastFullWarning = new AtomicLong();
+  private final AtomicLong delivered = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
   private final AtomicBoolean flushQueued = new AtomicBoolean();
   private final AtomicBoolean flushDeferred = new AtomicBoolean();
   private final AtomicBoolean deliveryBusy = new AtomicBoolean();
@@ -339,6 +341,7 @@ public final class DefaultEventProcessor implements EventProcessor {
   }
 
   /** How many events were dropped because the queue was full (in events or in bytes). */
+  @Override
   public long droppedEventCount() {
     return dropped.get();
   }
@@ -349,6 +352,21 @@ public final class DefaultEventProcessor implements EventProcessor {
    */
   public long rejectedEventCount() {
     return rejected.get();
+  }
+
+  /** How many output events (feature, index, custom, identify, summary) the service accepted. */
+  @Override
+  public long deliveredEventCount() {
+    return delivered.get();
+  }
+
+  /**
+   * How many output events were given up: delivery failed (after its retry), the service rejected
+   * the key, or the sender had stopped.
+   */
+  @Override
+  public long failedEventCount() {
+    return failed.get();
   }
 
   /** How many recorded events are held: queued, waiting for a flush, or being delivered. */
@@ -536,6 +554,7 @@ public final class DefaultEventProcessor implements EventProcessor {
   /** Hands the outbox and the summary to the sender thread, unless a delivery is in progress. */
   private void startDelivery() {
     if (stopped) {
+      failed.addAndGet(outbox.size());
       outbox = new ArrayList<>();
       held.addAndGet(-outboxPermits);
       heldBytes.addAndGet(-outboxBytes);
@@ -580,6 +599,7 @@ public final class DefaultEventProcessor implements EventProcessor {
     } catch (RejectedExecutionException e) {
       deliveryBusy.set(false);
       release(permits, bytes);
+      failed.addAndGet(batch.eventCount());
       LOG.warn("Dropped {} events: the sender thread has stopped", batch.eventCount());
     }
   }
@@ -601,11 +621,14 @@ public final class DefaultEventProcessor implements EventProcessor {
 
   private void deliver(EventBatch batch, int permits, long bytes) {
     try {
-      if (sender.send(batch) == EventSender.Result.STOPPED) {
+      EventSender.Result result = sender.send(batch);
+      (result == EventSender.Result.DELIVERED ? delivered : failed).addAndGet(batch.eventCount());
+      if (result == EventSender.Result.STOPPED) {
         stopped = true;
         flushTimer.cancel(false);
       }
     } catch (RuntimeException | Error e) {
+      failed.addAndGet(batch.eventCount());
       logFailure("delivering " + batch.eventCount() + " events (they are dropped)", e);
     } finally {
       release(permits, bytes);

@@ -30,6 +30,21 @@ public interface EventProcessor extends AutoCloseable {
   /** Records an identify event. */
   void recordIdentify(IdentifyEvent event);
 
+  /** Output events the service accepted; 0 for a processor that delivers nothing. */
+  default long deliveredEventCount() {
+    return 0;
+  }
+
+  /** Recorded events dropped because the queue was full; 0 for a processor without a queue. */
+  default long droppedEventCount() {
+    return 0;
+  }
+
+  /** Output events given up after failed deliveries; 0 for a processor that delivers nothing. */
+  default long failedEventCount() {
+    return 0;
+  }
+
   /** Asks for queued events to be delivered soon; does not wait for delivery. */
   void flush();
 

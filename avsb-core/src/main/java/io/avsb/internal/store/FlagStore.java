@@ -1,6 +1,8 @@
 package io.avsb.internal.store;
 
 import io.avsb.spi.DataKind;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +16,18 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class FlagStore {
   private final AtomicReference<Snapshot> current = new AtomicReference<>(Snapshot.empty());
   private final CompletableFuture<Void> initialized = new CompletableFuture<>();
+  private final Clock clock;
+  private volatile Instant lastUpdate;
+
+  /** A store reading the time of its updates from the system clock. */
+  public FlagStore() {
+    this(Clock.systemUTC());
+  }
+
+  /** A store reading the time of its updates from {@code clock}. */
+  public FlagStore(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
 
   /** The current snapshot; evaluate a whole request against one snapshot for consistency. */
   public Snapshot snapshot() {
@@ -25,9 +39,18 @@ public final class FlagStore {
     return initialized;
   }
 
+  /**
+   * When data was last stored: a full data set, or an item that was applied; null before the
+   * first. Stale updates (versions not above the stored one) do not count.
+   */
+  public Instant lastUpdate() {
+    return lastUpdate;
+  }
+
   /** Replaces all data; returns the snapshot replaced. */
   public Snapshot init(Map<String, StoredItem<Flag>> flags, Map<String, StoredItem<Segment>> segments) {
     Snapshot old = current.getAndSet(Snapshot.of(flags, segments));
+    lastUpdate = clock.instant();
     initialized.complete(null);
     return old;
   }
@@ -47,6 +70,7 @@ public final class FlagStore {
         return false;
       }
       if (current.compareAndSet(old, next)) {
+        lastUpdate = clock.instant();
         return true;
       }
     }

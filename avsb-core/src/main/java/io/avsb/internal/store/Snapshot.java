@@ -59,6 +59,17 @@ public final class Snapshot implements DataLookup {
     return kind == DataKind.FLAGS ? flags.get(key) : segments.get(key);
   }
 
+  /** How many flags are stored, tombstones not counted. Walks them: not for the evaluation path. */
+  public int flagCount() {
+    int n = 0;
+    for (StoredItem<Flag> item : flags.values()) {
+      if (item.item() != null) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Every stored flag and flag tombstone, read-only. */
   public Map<String, StoredItem<Flag>> flags() {
     return Collections.unmodifiableMap(flags);

@@ -20,7 +20,11 @@ public enum Setting {
   /** How long start-up waits for flags: ISO-8601 ({@code PT5S}) or seconds ({@code 5}). */
   START_WAIT("avsb.startWait", "AVSB_START_WAIT"),
   /** A class implementing {@code io.avsb.servlet.AvsbConfigurer}. */
-  CONFIGURER("avsb.configurer", "AVSB_CONFIGURER");
+  CONFIGURER("avsb.configurer", "AVSB_CONFIGURER"),
+  /** {@code true} turns on a declared {@code AvsbExplainServlet}; off by default. */
+  EXPLAIN("avsb.explain", "AVSB_EXPLAIN"),
+  /** A role whose members may use the explain endpoint from anywhere. */
+  EXPLAIN_ROLE("avsb.explainRole", "AVSB_EXPLAIN_ROLE");
 
   private final String parameter;
   private final String environmentVariable;

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * descriptor) rather than in the example's {@code web.xml}, which stays the snippet users copy.
  * The second filter would issue a visitor cookie to anonymous requests and would name itself in
  * {@code resolvedBy} if it resolved again. {@value #SERVLET_LIVE} has {@code avsb.flagsFile}
- * overridden to a temporary copy of the seed's flags that a test changes.
+ * overridden to a temporary copy of the seed's flags that a test changes. {@value #SERVLET_EXPLAIN}
+ * has {@code avsb.explain=true}, as {@code ExamplesLauncher} sets it, turning on the explain
+ * endpoint that the WAR declares off.
  *
  * <p>The JAX-RS WAR joins here: add its {@link WebApp} to {@link #webApps} (a {@code
  * Wars.checkoutJaxrs()} and an {@code avsb.war.checkout-jaxrs} property in the pom) and its
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class CheckoutContainerContract {
   static final String SERVLET = "/servlet";
   static final String SERVLET_LIVE = "/servlet-live";
+  static final String SERVLET_EXPLAIN = "/servlet-explain";
 
   private static final String[] U2_PRO = {"x-user-id", "u2", "x-user-plan", "pro"};
 
@@ -55,7 +58,9 @@ abstract class CheckoutContainerContract {
     return List.of(
         new WebApp(SERVLET, Wars.checkoutServlet(), Map.of(), List.of(again)),
         new WebApp(SERVLET_LIVE, Wars.checkoutServlet(),
-            Map.of("avsb.flagsFile", liveFlags.toString()), List.of()));
+            Map.of("avsb.flagsFile", liveFlags.toString()), List.of()),
+        new WebApp(SERVLET_EXPLAIN, Wars.checkoutServlet(), Map.of("avsb.explain", "true"),
+            List.of()));
   }
 
   @BeforeAll
@@ -148,6 +153,35 @@ abstract class CheckoutContainerContract {
         assertThat(http.json(SERVLET_LIVE + "/checkout", u1).get("theme").asText())
             .isEqualTo("high-contrast"));
     assertThat(http.json(SERVLET + "/checkout", u1).get("theme").asText()).isEqualTo("default");
+  }
+
+  @Test
+  void servletStatusIsReadyWithTheSeedsFlags() throws Exception {
+    HttpResponse<String> r = http.get(SERVLET + "/avsb/status");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode status = json(r.body());
+    assertThat(status.get("ready").asBoolean()).isTrue();
+    assertThat(status.get("state").asText()).isEqualTo("VALID");
+    assertThat(status.get("flagCount").asInt()).isEqualTo(json(
+        Files.readString(Wars.seedFlags())).get("flags").size());
+    assertThat(status.get("eventsDropped").asLong()).isZero();
+  }
+
+  @Test
+  void servletExplainIsOffAsBuiltAndOnForLoopbackWhereTheLauncherTurnsItOn() throws Exception {
+    assertThat(http.get(SERVLET + "/avsb/explain", U2_PRO).statusCode()).isEqualTo(404);
+    JsonNode explained = http.json(SERVLET_EXPLAIN + "/avsb/explain", U2_PRO);
+    assertThat(explained.get("context").get("key").asText()).isEqualTo("u2");
+    JsonNode checkout = explained.get("flags").get("checkout-v2");
+    assertThat(checkout.get("value").asBoolean()).isTrue();
+    assertThat(checkout.get("reason").get("kind").asText()).isEqualTo("RULE_MATCH");
+    assertThat(checkout.get("reason").get("ruleId").asText()).isEqualTo("paid-plans");
+    assertThat(explained.get("flags").get("ui-theme").get("value").asText()).isEqualTo("dark");
+    assertThat(explained.toString()).doesNotContain("clauses", "u_power");
+    HttpResponse<String> proxied = http.get(SERVLET_EXPLAIN + "/avsb/explain",
+        "x-user-id", "u2", "X-Forwarded-For", "203.0.113.7");
+    assertThat(proxied.statusCode()).isEqualTo(403);
+    assertThat(proxied.body()).doesNotContain("checkout-v2");
   }
 
   static JsonNode json(String text) throws Exception {

@@ -162,6 +162,14 @@ abstract class JaxrsContainerContract {
     assertThat(http.json(JAXRS + "/checkout", u1).get("theme").asText()).isEqualTo("default");
   }
 
+  @Test
+  void jaxrsStatusIsServedBesideJersey() throws Exception {
+    HttpResponse<String> r = http.get(JAXRS + "/avsb/status");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(json(r.body()).get("ready").asBoolean()).isTrue();
+    assertThat(json(r.body()).get("state").asText()).isEqualTo("VALID");
+  }
+
   private static JsonNode json(String text) throws Exception {
     return CheckoutContainerContract.json(text);
   }

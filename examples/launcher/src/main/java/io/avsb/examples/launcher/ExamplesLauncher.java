@@ -75,6 +75,8 @@ public final class ExamplesLauncher implements AutoCloseable {
       context.setContextPath("/" + name);
       context.setWar(war(examples, name).toString());
       context.setOverrideDescriptors(List.of(descriptor.toString()));
+      // the explain endpoints, off in the WARs, are on here: the connector only listens on loopback
+      context.setInitParameter("avsb.explain", "true");
       contexts.addHandler(context);
       webapps.add(context);
     }
@@ -145,6 +147,9 @@ public final class ExamplesLauncher implements AutoCloseable {
     out.append("  curl -H 'x-user-id: u_power' ").append(base).append("/checkout-jaxrs/checkout\n");
     out.append("  curl -i ").append(base).append("/checkout-jaxrs/beta\n");
     out.append("  curl -X POST -H 'x-user-id: u1' ").append(base).append("/checkout-servlet/purchase\n");
+    out.append("  curl ").append(base).append("/checkout-servlet/avsb/status\n");
+    out.append("  curl -H 'x-user-id: u2' -H 'x-user-plan: pro' ").append(base)
+        .append("/checkout-servlet/avsb/explain\n");
     return out.toString();
   }
 
