@@ -49,9 +49,14 @@ class ReadmeTest {
       import static org.assertj.core.api.Assertions.assertThat;
 
       import io.avsb.*;
+      import dev.openfeature.sdk.*;
       import io.avsb.jaxrs.*;
+      import io.avsb.micrometer.*;
+      import io.avsb.openfeature.*;
+      import io.avsb.opentelemetry.*;
       import io.avsb.servlet.*;
       import io.avsb.testkit.*;
+      import jakarta.inject.Inject;
       import jakarta.servlet.annotation.WebServlet;
       import jakarta.servlet.http.HttpServlet;
       import jakarta.servlet.http.HttpServletRequest;
@@ -59,6 +64,8 @@ class ReadmeTest {
       import jakarta.ws.rs.*;
       import jakarta.ws.rs.core.*;
       import java.io.IOException;
+      import io.micrometer.core.instrument.MeterRegistry;
+      import jakarta.servlet.ServletContext;
       import java.util.Map;
       import org.glassfish.jersey.server.ResourceConfig;
       import org.junit.jupiter.api.Test;
@@ -90,7 +97,8 @@ class ReadmeTest {
       String head = b.text().stripLeading();
       boolean declarations = head.startsWith("@") || head.startsWith("public class");
       String body = declarations ? b.text()
-          : "void snippet(HttpServletRequest request) throws Exception {\n" + b.text() + "}\n";
+          : "void snippet(HttpServletRequest request, ServletContext servletContext, String sdkKey,"
+              + " MeterRegistry meterRegistry) throws Exception {\n" + b.text() + "}\n";
       String code = IMPORTS + "\nclass " + name + " {\n" + body + "}\n";
       byClass.put(name, b);
       sources.add(new SimpleJavaFileObject(
