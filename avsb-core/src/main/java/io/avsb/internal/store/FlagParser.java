@@ -4,53 +4,79 @@ import io.avsb.AttributeRef;
 import io.avsb.AvsbValue;
 import io.avsb.EvaluationDetail;
 import io.avsb.EvaluationReason;
+import io.avsb.internal.log.LogText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns the JSON form of flags and segments into preprocessed model objects. Never throws: an
- * item whose JSON has the wrong types where the model needs them becomes a malformed item (logged
- * once here); other items are unaffected. Unknown properties are ignored, and JSON {@code null}
- * counts as absent. Problems that only matter on some evaluation paths (a variation index out of
- * range, an invalid attribute reference) are left for evaluation to report when reached.
- * Stateless and thread-safe.
+ * item whose JSON has the wrong types where the model needs them becomes a malformed item whose
+ * {@code malformedError()} says why; other items are unaffected. The parser logs nothing: {@link
+ * StoreUpdates} reports malformed items, one line per data set. Unknown properties are ignored, and
+ * JSON {@code null} counts as absent. Problems that only matter on some evaluation paths (a
+ * variation index out of range, an invalid attribute reference) are left for evaluation to report
+ * when reached. Stateless and thread-safe.
  */
 public final class FlagParser {
-  private static final Logger LOG = LoggerFactory.getLogger("io.avsb.store");
-
   private FlagParser() {}
 
   /** Parses flag {@code key}; a bad one gives a flag whose {@link Flag#malformedError()} is set. */
   public static Flag parseFlag(String key, AvsbValue json) {
+    return parseFlag(key, json, null);
+  }
+
+  /**
+   * Parses flag {@code key}; a non-null {@code problem} (the JSON could be read only in part) or a
+   * bad flag gives a malformed flag at {@link #version}.
+   */
+  public static Flag parseFlag(String key, AvsbValue json, String problem) {
+    if (problem != null) {
+      return Flag.malformed(key, version(json), problem);
+    }
     try {
       return readFlag(key, object(json, "flag"));
     } catch (BadItem | RuntimeException e) {
-      String error = e instanceof BadItem ? e.getMessage() : e.toString();
-      LOG.warn("Flag \"{}\" is malformed and will evaluate to MALFORMED_FLAG: {}", key, error);
-      return Flag.malformed(key, version(json), error);
+      return Flag.malformed(key, version(json), error(e));
     }
   }
 
   /** Parses segment {@code key}; a bad one gives a malformed segment. */
   public static Segment parseSegment(String key, AvsbValue json) {
+    return parseSegment(key, json, null);
+  }
+
+  /** Parses segment {@code key}; as {@link #parseFlag(String, AvsbValue, String)} for segments. */
+  public static Segment parseSegment(String key, AvsbValue json, String problem) {
+    if (problem != null) {
+      return Segment.malformed(key, version(json), problem);
+    }
     try {
       return readSegment(key, object(json, "segment"));
     } catch (BadItem | RuntimeException e) {
-      String error = e instanceof BadItem ? e.getMessage() : e.toString();
-      LOG.warn("Segment \"{}\" is malformed; flags using it will evaluate to MALFORMED_FLAG: {}",
-          key, error);
-      return Segment.malformed(key, version(json), error);
+      return Segment.malformed(key, version(json), error(e));
     }
   }
 
-  /** The {@code version} of an item's JSON form, or 0 when absent or not a number. */
+  private static String error(Exception e) {
+    return e instanceof BadItem ? e.getMessage() : LogText.of(e.toString());
+  }
+
+  /**
+   * The {@code version} of an item's JSON form: an integral number from -2^31 to 2^31-1, else 0 (a
+   * version that is present but not such a number also makes the item malformed, so it is stored
+   * at 0, below any real version: the next good update replaces it).
+   */
   public static int version(AvsbValue json) {
-    return json == null ? 0 : json.get("version").intValue();
+    if (json == null) {
+      return 0;
+    }
+    AvsbValue v = json.get("version");
+    double d = v.doubleValue();
+    return v.isNumber() && d == Math.rint(d) && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE
+        ? (int) d : 0;
   }
 
   private static Flag readFlag(String key, AvsbValue.Obj o) throws BadItem {

@@ -11,11 +11,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class StreamEventsTest {
   private final RecordingUpdates store = new RecordingUpdates();
+  private final StreamEvents events = new StreamEvents(1 << 20);
 
   @Test
   void putReplacesAllDataAndFillsMissingKinds() throws Exception {
     StreamEvents.Outcome outcome =
-        StreamEvents.apply(event("put", "{\"data\": {\"flags\": {\"f\": {\"key\": \"f\", \"version\": 2}}}}"), store);
+        events.apply(event("put", "{\"data\": {\"flags\": {\"f\": {\"key\": \"f\", \"version\": 2}}}}"), store);
 
     assertThat(outcome).isEqualTo(StreamEvents.Outcome.PUT);
     assertThat(store.calls()).singleElement().satisfies(c -> assertThat(c.value()).isEqualTo(AvsbValue.parse(
@@ -25,8 +26,8 @@ class StreamEventsTest {
 
   @Test
   void patchUpsertsAFlagOrASegment() throws Exception {
-    StreamEvents.apply(event("patch", "{\"path\": \"/flags/f\", \"data\": {\"key\": \"f\", \"version\": 3}}"), store);
-    StreamEvents.apply(event("patch", "{\"path\": \"/segments/s\", \"data\": {\"key\": \"s\", \"version\": 1}}"), store);
+    events.apply(event("patch", "{\"path\": \"/flags/f\", \"data\": {\"key\": \"f\", \"version\": 3}}"), store);
+    events.apply(event("patch", "{\"path\": \"/segments/s\", \"data\": {\"key\": \"s\", \"version\": 1}}"), store);
 
     assertThat(store.items(DataKind.FLAGS).get("f").get("version").intValue()).isEqualTo(3);
     assertThat(store.items(DataKind.SEGMENTS)).containsOnlyKeys("s");
@@ -34,9 +35,9 @@ class StreamEventsTest {
 
   @Test
   void deleteHandsKindKeyAndVersionToTheStore() throws Exception {
-    StreamEvents.apply(event("patch", "{\"path\": \"/flags/f\", \"data\": {\"key\": \"f\", \"version\": 3}}"), store);
+    events.apply(event("patch", "{\"path\": \"/flags/f\", \"data\": {\"key\": \"f\", \"version\": 3}}"), store);
 
-    StreamEvents.apply(event("delete", "{\"path\": \"/flags/f\", \"version\": 4}"), store);
+    events.apply(event("delete", "{\"path\": \"/flags/f\", \"version\": 4}"), store);
 
     assertThat(store.calls()).last().isEqualTo(new RecordingUpdates.Call("delete", DataKind.FLAGS, "f", null, 4));
     assertThat(store.items(DataKind.FLAGS)).isEmpty();
@@ -44,7 +45,7 @@ class StreamEventsTest {
 
   @Test
   void unknownEventIsIgnored() throws Exception {
-    assertThat(StreamEvents.apply(event("message", "anything"), store)).isEqualTo(StreamEvents.Outcome.IGNORED);
+    assertThat(events.apply(event("message", "anything"), store)).isEqualTo(StreamEvents.Outcome.IGNORED);
     assertThat(store.calls()).isEmpty();
   }
 
@@ -58,7 +59,6 @@ class StreamEventsTest {
         "put    | {\"data\": {\"flags\": []}}     |\"flags\" that is not an object",
         "patch  | {\"path\": \"/flags/f\"}        |has no \"data\" object",
         "patch  | {\"path\": \"/flags/f\", \"data\": 3} |has no \"data\" object",
-        "patch  | {\"path\": \"/widgets/f\", \"data\": {}} |path of unknown shape",
         "patch  | {\"path\": \"/flags/\", \"data\": {}} |path of unknown shape",
         "patch  | {\"data\": {}}                  |has no \"path\"",
         "delete | {\"path\": \"/flags/f\"}        |no valid \"version\"",
@@ -67,7 +67,7 @@ class StreamEventsTest {
         "delete | [1, 2]                          |has no \"path\"",
       })
   void malformedEventChangesNothing(String type, String data, String message) {
-    assertThatThrownBy(() -> StreamEvents.apply(event(type.trim(), data.trim()), store))
+    assertThatThrownBy(() -> events.apply(event(type.trim(), data.trim()), store))
         .isInstanceOf(StreamDataException.class)
         .hasMessageContaining(message.trim());
     assertThat(store.calls()).isEmpty();
@@ -75,7 +75,7 @@ class StreamEventsTest {
 
   @Test
   void malformedMessagesCarryNoPayloadText() {
-    assertThatThrownBy(() -> StreamEvents.apply(event("put", "{\"data\": \"secret-value\""), store))
+    assertThatThrownBy(() -> events.apply(event("put", "{\"data\": \"secret-value\""), store))
         .isInstanceOf(StreamDataException.class)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret-value"));
   }
