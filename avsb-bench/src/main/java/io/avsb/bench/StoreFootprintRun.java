@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import javax.management.ObjectName;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -25,8 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The flag store's memory for one big full data set, end to end: a loopback HTTP server (the JDK's)
  * serves {@code N} flags (default 1,000,000) as one stream {@code put} or one polling body, and an
- * {@link AvsbServer} with events off loads it. Each flag is {@code "f000042":{"variations":[0,1],
- * "fallthrough":{"variation":1}}} (about 60 bytes of JSON), so a million fit the default 64 MiB.
+ * {@link AvsbServer} with events off loads it. In the {@code small} shape (the default) each flag
+ * is {@code "f000042":{"variations":[0,1],"fallthrough":{"variation":1}}} (about 60 bytes of JSON),
+ * so a million fit the default 64 MiB; the {@code rich} shape is a typical production flag (a
+ * target, a rule with an {@code in} clause, a rule with a 50/50 rollout, about 600 bytes).
  *
  * <p>Two measurements: in this JVM, the heap in use after a full GC before the server starts
  * (baseline, which holds the served bytes) and after it is ready (retained = the difference), and
@@ -36,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * needs.
  *
  * <p>Usage: {@code java -Xmx4g -cp benchmarks.jar io.avsb.bench.StoreFootprintRun [flags=1000000]
- * [stream|poll] [search]}
+ * [stream|poll] [small|rich] [search|histogram]} ({@code histogram} prints the heap's biggest classes once
+ * loaded).
  */
 public final class StoreFootprintRun {
   private static final String KEY = "sdk-footprint-run";
@@ -54,8 +58,13 @@ public final class StoreFootprintRun {
     if (args.length > 1 && !poll && !args[1].equals("stream")) {
       throw new IllegalArgumentException("mode must be stream or poll, was " + args[1]);
     }
-    boolean search = args.length > 2 && args[2].equals("search");
-    byte[] json = allData(flags);
+    boolean rich = args.length > 2 && args[2].equals("rich");
+    if (args.length > 2 && !rich && !args[2].equals("small")) {
+      throw new IllegalArgumentException("shape must be small or rich, was " + args[2]);
+    }
+    boolean search = args.length > 3 && args[3].equals("search");
+    boolean histogram = args.length > 3 && args[3].equals("histogram");
+    byte[] json = allData(flags, rich);
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     HttpServer http = serve(json);
     try {
@@ -84,12 +93,19 @@ public final class StoreFootprintRun {
           throw new IllegalStateException("the server did not become ready: " + server.dataSourceStatus());
         }
         long retained = usedAfterGc(memory) - baseline;
-        System.out.printf(Locale.ROOT, "mode=%s flags=%d json=%d bytes (%.1f bytes/flag), load %d ms%n",
-            poll ? "poll" : "stream", flags, json.length, (double) json.length / flags, loadMillis);
+        System.out.printf(Locale.ROOT, "mode=%s shape=%s flags=%d json=%d bytes (%.1f bytes/flag),"
+            + " load %d ms%n", poll ? "poll" : "stream", rich ? "rich" : "small", flags, json.length,
+            (double) json.length / flags, loadMillis);
         System.out.printf(Locale.ROOT, "retained: %.1f MiB (%.1f bytes/flag)%n", mib(retained),
             (double) retained / flags);
         System.out.printf(Locale.ROOT, "peak heap in use while loading: %.1f MiB above the baseline"
             + " of %.1f MiB%n", mib(peak.get() - baseline), mib(baseline));
+        if (histogram) {
+          String table = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+              new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+              new Object[] {null}, new String[] {String[].class.getName()});
+          table.lines().limit(28).forEach(System.out::println);
+        }
       }
       if (search) {
         System.out.printf(Locale.ROOT, "smallest -Xmx that loads it in a fresh JVM: %d MiB%n",
@@ -145,14 +161,32 @@ public final class StoreFootprintRun {
     return p.exitValue() == 0;
   }
 
-  private static byte[] allData(int flags) {
-    StringBuilder b = new StringBuilder(flags * 64).append("{\"flags\":{");
+  private static byte[] allData(int flags, boolean rich) {
+    StringBuilder b = new StringBuilder(flags * (rich ? 400 : 64)).append("{\"flags\":{");
     for (int i = 0; i < flags; i++) {
       if (i > 0) {
         b.append(',');
       }
-      b.append(String.format(Locale.ROOT, "\"f%06d\":", i))
-          .append("{\"variations\":[0,1],\"fallthrough\":{\"variation\":1}}");
+      String key = String.format(Locale.ROOT, "f%06d", i);
+      b.append('"').append(key).append("\":");
+      if (rich) {
+        b.append("{\"key\":\"").append(key).append("\",\"version\":").append(1 + i % 7)
+            .append(",\"on\":true,\"salt\":\"").append(Integer.toHexString(i * 31 + 7))
+            .append("\",\"variations\":[false,true],\"offVariation\":0,")
+            .append("\"targets\":[{\"values\":[\"user-").append(i).append("\",\"qa-")
+            .append(i % 100).append("\"],\"variation\":1}],")
+            .append("\"rules\":[{\"id\":\"pro-").append(i % 10).append("\",\"variation\":1,")
+            .append("\"clauses\":[{\"contextKind\":\"user\",\"attribute\":\"plan\",")
+            .append("\"op\":\"in\",\"values\":[\"pro\",\"enterprise\"],\"negate\":false}]},")
+            .append("{\"id\":\"eu\",\"rollout\":{\"variations\":[{\"variation\":0,")
+            .append("\"weight\":50000},{\"variation\":1,\"weight\":50000}]},\"clauses\":[")
+            .append("{\"attribute\":\"country\",\"op\":\"in\",\"values\":[\"de\",\"fr\"]}]}],")
+            .append("\"fallthrough\":{\"variation\":0},\"trackEvents\":false,")
+            .append("\"clientSideAvailability\":{\"usingEnvironmentId\":false,")
+            .append("\"usingMobileKey\":false}}");
+      } else {
+        b.append("{\"variations\":[0,1],\"fallthrough\":{\"variation\":1}}");
+      }
     }
     return b.append("},\"segments\":{}}").toString().getBytes(StandardCharsets.UTF_8);
   }

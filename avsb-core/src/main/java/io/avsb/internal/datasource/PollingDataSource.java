@@ -221,6 +221,9 @@ public final class PollingDataSource extends HttpDataSource {
 
   private void read(InputStream body, DataSet.Items items) throws IOException {
     try (JsonParser p = json.createParser(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+      // closing a body that was not read to its end would drain it (it may never end): the
+      // request is cancelled and the response closed by fetch instead
+      p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
       DataSetReader.readDocument(p, BODY, items);
     }
   }

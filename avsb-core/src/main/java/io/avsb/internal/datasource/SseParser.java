@@ -111,7 +111,10 @@ public final class SseParser {
 
   private void append(byte b) throws SseFormatException {
     if (lineLength >= maxLine) {
-      throw new SseFormatException("a stream line is longer than " + maxLine + " bytes");
+      // with room for the field name, a data line over the line limit is an event over its limit
+      throw new SseFormatException(maxLine > maxEvent && Arrays.equals(line, 0, DATA.length, DATA, 0, DATA.length)
+          ? "a stream event is larger than " + maxEvent + " bytes"
+          : "a stream line is longer than " + maxLine + " bytes");
     }
     if (lineLength == line.length) {
       line = Arrays.copyOf(line, (int) Math.min((long) maxLine + 1, 2L * line.length));

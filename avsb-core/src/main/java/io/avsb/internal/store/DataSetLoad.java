@@ -16,6 +16,7 @@ import java.util.List;
 final class DataSetLoad implements DataSet.Items {
   private static final int EXAMPLES = 5;
 
+  private final Shared shared = new Shared();
   private final Column flags = new Column();
   private final Column segments = new Column();
   private final List<String> examples = new ArrayList<>(EXAMPLES);
@@ -24,7 +25,7 @@ final class DataSetLoad implements DataSet.Items {
 
   @Override
   public void item(DataKind kind, String key, AvsbValue json, String problem) {
-    StoredItem<?> parsed = parse(kind, key, json, problem);
+    StoredItem<?> parsed = parse(kind, key, json, problem, shared);
     String error = malformedError(parsed.item());
     if (error != null) {
       if (kind == DataKind.FLAGS) {
@@ -73,13 +74,14 @@ final class DataSetLoad implements DataSet.Items {
   }
 
   /** Parses one item into what the store keeps: the item at its version, or a tombstone. */
-  static StoredItem<?> parse(DataKind kind, String key, AvsbValue json, String problem) {
+  static StoredItem<?> parse(DataKind kind, String key, AvsbValue json, String problem,
+      Shared shared) {
     int version = FlagParser.version(json);
     if (problem == null && json.get("deleted").booleanValue()) {
       return StoredItem.tombstone(version);
     }
     Object item = kind == DataKind.FLAGS
-        ? FlagParser.parseFlag(key, json, problem)
+        ? FlagParser.parseFlag(key, json, problem, shared)
         : FlagParser.parseSegment(key, json, problem);
     return new StoredItem<>(version, item);
   }

@@ -33,11 +33,16 @@ public final class FlagParser {
    * bad flag gives a malformed flag at {@link #version}.
    */
   public static Flag parseFlag(String key, AvsbValue json, String problem) {
+    return parseFlag(key, json, problem, null);
+  }
+
+  /** As {@link #parseFlag(String, AvsbValue, String)}, sharing equal parts through {@code shared} (may be null). */
+  static Flag parseFlag(String key, AvsbValue json, String problem, Shared shared) {
     if (problem != null) {
       return Flag.malformed(key, version(json), problem);
     }
     try {
-      return readFlag(key, object(json, "flag"));
+      return readFlag(key, object(json, "flag"), shared);
     } catch (BadItem | RuntimeException e) {
       return Flag.malformed(key, version(json), error(e));
     }
@@ -79,7 +84,7 @@ public final class FlagParser {
         ? (int) d : 0;
   }
 
-  private static Flag readFlag(String key, AvsbValue.Obj o) throws BadItem {
+  private static Flag readFlag(String key, AvsbValue.Obj o, Shared shared) throws BadItem {
     int version = integer(o, "version", "version", 0);
     if (bool(o, "deleted", "deleted")) {
       return new Flag(key, version, true, null, false, List.of(), "", List.of(), List.of(),
@@ -88,11 +93,13 @@ public final class FlagParser {
           Flag.errorResult(EvaluationReason.ErrorKind.MALFORMED_FLAG), false, false, false, false,
           0, Set.of());
     }
-    List<AvsbValue> variations = array(o, "variations", "variations");
+    List<AvsbValue> variations = shared == null
+        ? array(o, "variations", "variations")
+        : shared.variations(array(o, "variations", "variations"));
     String salt = orEmpty(string(o, "salt", "salt"));
     Integer offVariation = optInteger(o, "offVariation", "offVariation");
     EvaluationDetail<AvsbValue> offResult = offOrFailed(variations, offVariation,
-        EvaluationReason.off());
+        EvaluationReason.off(), shared);
     Set<String> segmentKeys = new LinkedHashSet<>();
     List<Prerequisite> prerequisites = new ArrayList<>();
     List<AvsbValue> prereqJson = array(o, "prerequisites", "prerequisites");
@@ -102,22 +109,22 @@ public final class FlagParser {
       String prereqKey = requiredString(p, "key", path + ".key");
       int variation = requiredInteger(p, "variation", path + ".variation");
       prerequisites.add(new Prerequisite(prereqKey, variation, offOrFailed(variations,
-          offVariation, EvaluationReason.prerequisiteFailed(prereqKey))));
+          offVariation, EvaluationReason.prerequisiteFailed(prereqKey), null)));
     }
-    List<Target> userTargets = targets(o, "targets", variations, false);
-    List<Target> contextTargets = targets(o, "contextTargets", variations, true);
+    List<Target> userTargets = targets(o, "targets", variations, false, shared);
+    List<Target> contextTargets = targets(o, "contextTargets", variations, true, shared);
     List<Rule> rules = new ArrayList<>();
     List<AvsbValue> rulesJson = array(o, "rules", "rules");
     for (int i = 0; i < rulesJson.size(); i++) {
       rules.add(rule(i, object(rulesJson.get(i), "rules[" + i + "]"), key, salt, variations,
-          segmentKeys));
+          segmentKeys, shared));
     }
     AvsbValue.Obj fallthroughJson = optObject(o, "fallthrough", "fallthrough");
     VariationOrRollout fallthrough = fallthroughJson == null
         ? new VariationOrRollout(null, null, variations, EvaluationReason.fallthrough(),
             EvaluationReason.fallthrough(true))
         : outcome(fallthroughJson, "fallthrough", key, salt, variations,
-            EvaluationReason.fallthrough(), EvaluationReason.fallthrough(true));
+            EvaluationReason.fallthrough(), EvaluationReason.fallthrough(true), shared);
     AvsbValue.Obj availability =
         optObject(o, "clientSideAvailability", "clientSideAvailability");
     boolean usingEnvironmentId;
@@ -140,16 +147,16 @@ public final class FlagParser {
         segmentKeys);
   }
 
-  private static EvaluationDetail<AvsbValue> offOrFailed(
-      List<AvsbValue> variations, Integer offVariation, EvaluationReason reason) {
-    return offVariation == null
+  private static EvaluationDetail<AvsbValue> offOrFailed(List<AvsbValue> variations,
+      Integer offVariation, EvaluationReason reason, Shared shared) {
+    EvaluationDetail<AvsbValue> result = offVariation == null
         ? new EvaluationDetail<>(null, EvaluationDetail.NO_VARIATION, reason)
         : Flag.result(variations, offVariation, reason);
+    return shared == null ? result : shared.result(result);
   }
 
-  private static List<Target> targets(
-      AvsbValue.Obj o, String field, List<AvsbValue> variations, boolean withKind)
-      throws BadItem {
+  private static List<Target> targets(AvsbValue.Obj o, String field, List<AvsbValue> variations,
+      boolean withKind, Shared shared) throws BadItem {
     List<AvsbValue> json = array(o, field, field);
     List<Target> out = new ArrayList<>(json.size());
     for (int i = 0; i < json.size(); i++) {
@@ -157,8 +164,10 @@ public final class FlagParser {
       AvsbValue.Obj t = object(json.get(i), path);
       int variation = requiredInteger(t, "variation", path + ".variation");
       String kind = withKind ? kind(t, "contextKind", path + ".contextKind") : null;
+      EvaluationDetail<AvsbValue> result =
+          Flag.result(variations, variation, EvaluationReason.targetMatch());
       out.add(new Target(kind, stringSet(t, "values", path + ".values"), variation,
-          Flag.result(variations, variation, EvaluationReason.targetMatch())));
+          shared == null ? result : shared.result(result)));
     }
     return out;
   }
@@ -188,12 +197,13 @@ public final class FlagParser {
   }
 
   private static Rule rule(int index, AvsbValue.Obj r, String flagKey, String salt,
-      List<AvsbValue> variations, Set<String> segmentKeys) throws BadItem {
+      List<AvsbValue> variations, Set<String> segmentKeys, Shared shared) throws BadItem {
     String path = "rules[" + index + "]";
     String id = string(r, "id", path + ".id");
     List<Clause> clauses = clauses(r, path, segmentKeys);
     VariationOrRollout outcome = outcome(r, path, flagKey, salt, variations,
-        EvaluationReason.ruleMatch(index, id, false), EvaluationReason.ruleMatch(index, id, true));
+        EvaluationReason.ruleMatch(index, id, false), EvaluationReason.ruleMatch(index, id, true),
+        shared);
     return new Rule(id, clauses, outcome, bool(r, "trackEvents", path + ".trackEvents"));
   }
 
@@ -221,10 +231,13 @@ public final class FlagParser {
 
   private static VariationOrRollout outcome(AvsbValue.Obj o, String path, String flagKey,
       String salt, List<AvsbValue> variations, EvaluationReason reason,
-      EvaluationReason experimentReason) throws BadItem {
+      EvaluationReason experimentReason, Shared shared) throws BadItem {
     Integer variation = optInteger(o, "variation", path + ".variation");
     AvsbValue.Obj r = optObject(o, "rollout", path + ".rollout");
     Rollout rollout = r == null ? null : rollout(r, path + ".rollout", flagKey, salt);
+    if (rollout == null && shared != null) {
+      return shared.fixed(variation, variations, reason, experimentReason);
+    }
     return new VariationOrRollout(variation, rollout, variations, reason, experimentReason);
   }
 

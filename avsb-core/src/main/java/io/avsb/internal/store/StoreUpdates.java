@@ -105,6 +105,14 @@ public final class StoreUpdates implements DataSetUpdates {
       // asked before the write: whoever sees the new data (a reader woken by readiness) and adds
       // a listener then must not be told of that very data as a change
       boolean active = changes.active();
+      // logged before the data is visible, so whoever sees it can also see why an item is malformed
+      String malformed = load.malformedSummary();
+      if (malformed != null && !malformed.equals(lastMalformed)) {
+        LOG.warn("{}", malformed);
+      } else if (malformed != null) {
+        LOG.debug("{} (as in the last data set)", malformed);
+      }
+      lastMalformed = malformed;
       Snapshot old = store.init(loaded);
       if (active) {
         DependencyGraph before = graph != null ? graph : DependencyGraph.of(old);
@@ -116,13 +124,6 @@ public final class StoreUpdates implements DataSetUpdates {
       } else {
         graph = null;
       }
-      String malformed = load.malformedSummary();
-      if (malformed != null && !malformed.equals(lastMalformed)) {
-        LOG.warn("{}", malformed);
-      } else if (malformed != null) {
-        LOG.debug("{} (as in the last data set)", malformed);
-      }
-      lastMalformed = malformed;
     }
     LOG.debug("Stored a full data set of {} flags and {} segments", load.flagCount(),
         load.segmentCount());
@@ -139,7 +140,7 @@ public final class StoreUpdates implements DataSetUpdates {
       LOG.error("Rejected an update of {} that is not a JSON object with a key", kind);
       return false;
     }
-    StoredItem<?> parsed = DataSetLoad.parse(kind, key, item, problem);
+    StoredItem<?> parsed = DataSetLoad.parse(kind, key, item, problem, null);
     boolean applied = apply(kind, key, parsed);
     String error = DataSetLoad.malformedError(parsed.item());
     if (applied && error != null) {
