@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * target, a rule with an {@code in} clause, a rule with a 50/50 rollout, about 600 bytes).
  *
  * <p>Two measurements: in this JVM, the heap in use after a full GC before the server starts
- * (baseline, which holds the served bytes) and after it is ready (retained = the difference), and
+ * (baseline, which holds the served bytes) and after it is ready and the loopback server stopped
+ * (retained = the difference), and
  * the highest heap in use sampled every 2 ms while it loads; with {@code search}, also the smallest
  * {@code -Xmx} (16 MiB steps) with which a fresh JVM running only the SDK (the bytes are served from
  * this one) becomes ready within two minutes, which is the load's live peak plus the JVM's own
@@ -92,6 +93,9 @@ public final class StoreFootprintRun {
         if (!server.isReady()) {
           throw new IllegalStateException("the server did not become ready: " + server.dataSourceStatus());
         }
+        // the JDK server keeps buffers of a finished response while its connection lives: stop it
+        // first, so that what stays is the SDK's (the bytes it served are in the baseline)
+        http.stop(0);
         long retained = usedAfterGc(memory) - baseline;
         System.out.printf(Locale.ROOT, "mode=%s shape=%s flags=%d json=%d bytes (%.1f bytes/flag),"
             + " load %d ms%n", poll ? "poll" : "stream", rich ? "rich" : "small", flags, json.length,
@@ -107,12 +111,18 @@ public final class StoreFootprintRun {
           table.lines().limit(28).forEach(System.out::println);
         }
       }
-      if (search) {
-        System.out.printf(Locale.ROOT, "smallest -Xmx that loads it in a fresh JVM: %d MiB%n",
-            smallestHeap(uri, poll));
-      }
     } finally {
       http.stop(0);
+    }
+    if (search) {
+      HttpServer again = serve(json);
+      try {
+        URI uri = URI.create("http://127.0.0.1:" + again.getAddress().getPort());
+        System.out.printf(Locale.ROOT, "smallest -Xmx that loads it in a fresh JVM: %d MiB%n",
+            smallestHeap(uri, poll));
+      } finally {
+        again.stop(0);
+      }
     }
   }
 

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.avsb.AvsbValue;
+import io.avsb.internal.log.CapturedLog;
+import io.avsb.internal.store.FlagStore;
+import io.avsb.internal.store.StoreUpdates;
+import java.time.Clock;
 import io.avsb.spi.DataKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +82,57 @@ class StreamEventsTest {
     assertThatThrownBy(() -> events.apply(event("put", "{\"data\": \"secret-value\""), store))
         .isInstanceOf(StreamDataException.class)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret-value"));
+  }
+
+  @Test
+  void patchOrDeleteForAKindThisSdkDoesNotKnowIsIgnored() throws Exception {
+    try (CapturedLog log = new CapturedLog()) {
+      assertThat(events.apply(event("patch", "{\"path\": \"/widgets/w\", \"data\": {}}"), store))
+          .isEqualTo(StreamEvents.Outcome.IGNORED);
+      assertThat(events.apply(event("delete", "{\"path\": \"/widgets/w\", \"version\": 2}"), store))
+          .isEqualTo(StreamEvents.Outcome.IGNORED);
+
+      assertThat(log.linesWith("INFO")).singleElement().satisfies(l -> assertThat(l).contains("\"widgets\""));
+    }
+    assertThat(store.calls()).isEmpty();
+  }
+
+  @Test
+  void numberTooLargeForADoubleMakesOnlyItsItemMalformed() throws Exception {
+    FlagStore flags = new FlagStore();
+    StoreUpdates real = new StoreUpdates(flags, new DataSourceStatusTracker(Clock.systemUTC()));
+    try (CapturedLog log = new CapturedLog()) {
+      events.apply(event("put", "{\"data\": {\"flags\": {\"good\": {\"version\": 2},"
+          + " \"bad\": {\"version\": 3, \"variations\": [1, 1e400]}}}}"), real);
+      events.apply(event("patch", "{\"path\": \"/segments/s\", \"data\": {\"version\": 4,"
+          + " \"rules\": [{\"weight\": -9e999}]}, \"ignored\": 1e400}"), real);
+    }
+
+    assertThat(flags.snapshot().flag("good").malformedError()).isNull();
+    assertThat(flags.snapshot().flag("bad").malformedError())
+        .isEqualTo("a number out of range: 1e400");
+    assertThat(flags.snapshot().flag("bad").version()).isEqualTo(3);
+    assertThat(flags.snapshot().segment("s").malformedError())
+        .isEqualTo("a number out of range in \"weight\": -9e999");
+  }
+
+  @Test
+  void jsonBeyondAReadLimitIsReportedAsThatLimitNotAsInvalidJson() {
+    assertThatThrownBy(() -> events.apply(event("put", "{\"data\": {\"flags\": {\"f\": {\"version\": "
+        + "1".repeat(1001) + "}}}}"), store))
+        .isInstanceOf(StreamDataException.class)
+        .hasMessage("put event holds a number longer than 1000 characters");
+    assertThatThrownBy(() -> events.apply(event("patch", "{\"path\": \"/flags/f\", \"data\": "
+        + "[".repeat(300) + "]".repeat(300) + "}"), store))
+        .isInstanceOf(StreamDataException.class)
+        .hasMessage("patch event holds JSON nested deeper than 200 levels");
+    assertThat(store.calls()).isEmpty();
+  }
+
+  @Test
+  void pathWithLineBreaksIsEscapedInTheMessage() {
+    assertThatThrownBy(() -> events.apply(event("patch", "{\"path\": \"/flags/a\\nWARN forged\", \"data\": 1}"), store))
+        .hasMessage("patch event for \"/flags/a\\u000aWARN forged\" has no \"data\" object");
   }
 
   private static SseEvent event(String type, String data) {
