@@ -8,7 +8,7 @@ import io.avsb.DataSourceStatus.ErrorKind;
 import io.avsb.DataSourceStatus.State;
 import io.avsb.EvaluationReason;
 import io.avsb.ScopedAvsb;
-import io.avsb.internal.log.CapturedLog;
+import io.avsb.internal.log.LogCapture;
 import io.avsb.spi.DataKind;
 import io.avsb.spi.DataSourceContext;
 import io.avsb.spi.DataSourceUpdates;
@@ -49,7 +49,7 @@ class FileDataSourceHostileTest {
   void fileLargerThanTheLimitIsNotReadAndSaysSo() throws Exception {
     Path file = dir.resolve("flags.json");
     write(file, "{\"flagValues\": {\"theme\": \"" + "x".repeat(200) + "\"}}");
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = new LogCapture()) {
       source = source(file, 100, recorded);
       source.start();
       await().atMost(WAIT).until(() -> !recorded.statuses().isEmpty());
@@ -74,7 +74,7 @@ class FileDataSourceHostileTest {
   void outOfMemoryWhileLoadingIsReportedAndTheFileIsReadAgainAfterABackoff() throws Exception {
     Path file = dir.resolve("flags.json");
     write(file, GOOD);
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = new LogCapture()) {
       source = source(file, 1 << 20, new FailingUpdates(recorded, new OutOfMemoryError("Java heap space")));
 
       assertThat(source.start().toCompletableFuture().get(20, TimeUnit.SECONDS)).isTrue();
@@ -92,7 +92,7 @@ class FileDataSourceHostileTest {
   void numberTooLargeForADoubleMakesOnlyItsFlagMalformed() throws IOException {
     Path file = dir.resolve("flags.json");
     write(file, "{\"flagValues\": {\"theme\": \"dark\", \"limit\": 1e400}}");
-    try (CapturedLog log = new CapturedLog();
+    try (LogCapture log = new LogCapture();
         AvsbServer server = AvsbServer.builder(null).flagsFile(file).startWait(WAIT).buildServer()) {
       ScopedAvsb user = server.forUser(Map.of("key", "u1"));
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.avsb.AvsbValue;
-import io.avsb.internal.log.CapturedLog;
+import io.avsb.internal.log.LogCapture;
 import io.avsb.internal.store.FlagStore;
 import io.avsb.internal.store.StoreUpdates;
 import java.time.Clock;
@@ -86,7 +86,7 @@ class StreamEventsTest {
 
   @Test
   void patchOrDeleteForAKindThisSdkDoesNotKnowIsIgnored() throws Exception {
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = new LogCapture()) {
       assertThat(events.apply(event("patch", "{\"path\": \"/widgets/w\", \"data\": {}}"), store))
           .isEqualTo(StreamEvents.Outcome.IGNORED);
       assertThat(events.apply(event("delete", "{\"path\": \"/widgets/w\", \"version\": 2}"), store))
@@ -101,7 +101,7 @@ class StreamEventsTest {
   void numberTooLargeForADoubleMakesOnlyItsItemMalformed() throws Exception {
     FlagStore flags = new FlagStore();
     StoreUpdates real = new StoreUpdates(flags, new DataSourceStatusTracker(Clock.systemUTC()));
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = new LogCapture()) {
       events.apply(event("put", "{\"data\": {\"flags\": {\"good\": {\"version\": 2},"
           + " \"bad\": {\"version\": 3, \"variations\": [1, 1e400]}}}}"), real);
       events.apply(event("patch", "{\"path\": \"/segments/s\", \"data\": {\"version\": 4,"

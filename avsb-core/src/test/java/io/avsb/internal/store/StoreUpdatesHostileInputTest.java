@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.avsb.AvsbValue;
 import io.avsb.internal.store.DataSourceStatusTracker;
-import io.avsb.internal.log.CapturedLog;
+import io.avsb.internal.log.LogCapture;
 import io.avsb.spi.DataKind;
 import java.time.Clock;
 import java.util.List;
@@ -23,7 +23,7 @@ class StoreUpdatesHostileInputTest {
   @Test
   void versionTooLargeForAnIntMakesTheItemMalformedAtVersionZeroSoTheNextPatchReplacesIt() {
     updates.init(AvsbValue.parse("{\"flags\": {}}"));
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = new LogCapture()) {
       assertThat(updates.upsert(DataKind.FLAGS, "f", flag("1e300"))).isTrue();
 
       assertThat(store.snapshot().flag("f").malformedError()).isEqualTo("version must be an integer");
@@ -46,7 +46,7 @@ class StoreUpdatesHostileInputTest {
     AvsbValue data = AvsbValue.parse("{\"flags\":{" + flags + "}}");
     List<String> first;
     List<String> again;
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = new LogCapture()) {
       updates.init(data);
       first = log.lines();
       updates.init(data);

@@ -6,7 +6,7 @@ import io.avsb.AvsbConfig;
 import io.avsb.DataSourceStatus.ErrorInfo;
 import io.avsb.DataSourceStatus.ErrorKind;
 import io.avsb.DataSourceStatus.State;
-import io.avsb.internal.log.CapturedLog;
+import io.avsb.internal.log.LogCapture;
 import io.avsb.spi.DataKind;
 import io.avsb.spi.DataSourceUpdates;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +51,7 @@ class PollingDataSourceHostileTest {
     source = poller(b -> b.maxDataBytes(1 << 20), recorded);
     source.start();
 
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = new LogCapture()) {
       scheduler.runScheduled();
     }
 
@@ -76,7 +76,7 @@ class PollingDataSourceHostileTest {
     assertThat(recorded.lastState()).isEqualTo(State.VALID);
     hostile.on(PollingDataSource.PATH, hostile.trickle("{\"flags\": {", 50));
 
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = new LogCapture()) {
       scheduler.runScheduled();
     }
 
@@ -97,7 +97,7 @@ class PollingDataSourceHostileTest {
     source.start();
 
     List<String> warnings;
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = new LogCapture()) {
       scheduler.runScheduled();
       warnings = log.linesWith("WARN");
     }
@@ -122,7 +122,7 @@ class PollingDataSourceHostileTest {
     var started = source.start().toCompletableFuture();
 
     List<String> errors;
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = new LogCapture()) {
       scheduler.runScheduled();
       errors = log.linesWith("ERROR");
     }
@@ -147,7 +147,7 @@ class PollingDataSourceHostileTest {
 
       hostile.on(PollingDataSource.PATH,
           HostileService.redirect(elsewhere.uri() + PollingDataSource.PATH));
-      try (CapturedLog log = new CapturedLog()) {
+      try (LogCapture log = new LogCapture()) {
         scheduler.runScheduled();
       }
 

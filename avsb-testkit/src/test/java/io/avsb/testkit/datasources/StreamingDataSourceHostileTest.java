@@ -11,7 +11,7 @@ import io.avsb.DataSourceStatus.ErrorKind;
 import io.avsb.DataSourceStatus.State;
 import io.avsb.EvaluationReason;
 import io.avsb.ScopedAvsb;
-import io.avsb.internal.log.CapturedLog;
+import io.avsb.internal.log.LogCapture;
 import io.avsb.spi.DataKind;
 import io.avsb.testkit.AvsbTestService;
 import java.time.Clock;
@@ -61,7 +61,7 @@ class StreamingDataSourceHostileTest {
   @Test
   void outOfMemoryWhileApplyingAPutIsReportedWithItsCauseAndTheStreamReconnects() throws Exception {
     FailingUpdates updates = new FailingUpdates(recorded, new OutOfMemoryError("Java heap space"));
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = new LogCapture()) {
       source = new StreamingDataSource(config(b -> b), context, updates, () -> 0.0);
 
       assertThat(source.start().toCompletableFuture().get(20, TimeUnit.SECONDS)).isTrue();
@@ -84,7 +84,7 @@ class StreamingDataSourceHostileTest {
   void errorTheStreamCannotSurviveStopsItForGoodWithOneErrorLine() throws Exception {
     FailingUpdates updates = new FailingUpdates(recorded, new NoClassDefFoundError("io/avsb/Unloaded"));
     List<String> errors;
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = new LogCapture()) {
       source = new StreamingDataSource(config(b -> b), context, updates, () -> 0.0);
 
       assertThat(source.start().toCompletableFuture().get(20, TimeUnit.SECONDS)).isFalse();
@@ -103,7 +103,7 @@ class StreamingDataSourceHostileTest {
 
   @Test
   void putLargerThanTheLimitIsRejectedNamingItAndTheLastGoodDataStays() throws Exception {
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = new LogCapture()) {
       source = new StreamingDataSource(config(b -> b.maxDataBytes(4096)), context, recorded, () -> 0.0);
       assertThat(source.start().toCompletableFuture().get(20, TimeUnit.SECONDS)).isTrue();
 
@@ -124,7 +124,7 @@ class StreamingDataSourceHostileTest {
   @Test
   void patchForAKindOfItemThisSdkDoesNotKnowIsIgnoredWithOneLogLine() throws Exception {
     List<String> lines;
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = new LogCapture()) {
       source = new StreamingDataSource(config(b -> b), context, recorded, () -> 0.0);
       assertThat(source.start().toCompletableFuture().get(20, TimeUnit.SECONDS)).isTrue();
 
@@ -144,7 +144,7 @@ class StreamingDataSourceHostileTest {
   @Test
   void lineBreaksInServiceTextNeverReachTheStatusOrALogLineRaw() throws Exception {
     List<String> lines;
-    try (CapturedLog log = new CapturedLog()) {
+    try (LogCapture log = new LogCapture()) {
       source = new StreamingDataSource(
           config(b -> b.initialReconnectDelay(Duration.ofMillis(10))), context, recorded, () -> 0.0);
       assertThat(source.start().toCompletableFuture().get(20, TimeUnit.SECONDS)).isTrue();
@@ -165,7 +165,7 @@ class StreamingDataSourceHostileTest {
   @Test
   void oneNumberTooLargeForADoubleMakesOnlyItsFlagMalformed() {
     try (HostileService hostile = new HostileService();
-        CapturedLog log = new CapturedLog()) {
+        LogCapture log = new LogCapture()) {
       hostile.on(StreamingDataSource.PATH, hostile.stream("event: put\ndata: {\"data\": {\"flags\":"
           + " {\"good\": " + FLAG + ", \"bad\": {\"version\": 3, \"variations\": [1e400]}}}}\n\n"));
       try (AvsbServer server = AvsbServer.builder(KEY).streamUri(hostile.uri()).eventsEnabled(false)
@@ -205,7 +205,7 @@ class StreamingDataSourceHostileTest {
     }
     service.setData("{\"flags\": {" + flags + "}}");
     List<String> lines;
-    try (CapturedLog log = new CapturedLog();
+    try (LogCapture log = new LogCapture();
         AvsbServer server = AvsbServer.builder(KEY).streamUri(service.uri()).eventsEnabled(false)
             .initialReconnectDelay(Duration.ofMillis(10)).startWait(WAIT).buildServer()) {
       assertThat(server.isReady()).isTrue();
