@@ -171,8 +171,9 @@ public final class FileDataSource implements DataSource {
       if (stamp.size() > maxBytes) {
         seenStamp = stamp;
         seenDigest = null;
-        unusable(DataSourceStatus.ErrorKind.INVALID_DATA, "flags file " + path + " is larger than "
-            + maxBytes + " bytes (maxDataBytes)" + outcome());
+        // not unusable(): a file caught mid-write may be too large for a moment
+        problem(DataSourceStatus.ErrorKind.INVALID_DATA, "flags file " + path + " is larger than "
+            + maxBytes + " bytes (maxDataBytes)" + (initialized ? "; keeping the last good data" : ""));
         return;
       }
       byte[] content = readBounded();

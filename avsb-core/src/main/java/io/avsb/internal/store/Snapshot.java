@@ -92,15 +92,10 @@ public final class Snapshot implements DataLookup {
     return stored(kind == DataKind.FLAGS ? flags.get(key) : segments.get(key));
   }
 
-  /** The number of stored flags and flag tombstones. */
-  public int flagCount() {
-    return flags.size();
-  }
-
   /** How many flags are stored, tombstones not counted. Walks them: not for the evaluation path. */
   public int flagCount() {
     int n = 0;
-    for (StoredItem<Flag> item : flags.values()) {
+    for (StoredItem<Flag> item : flags().values()) {
       if (item.item() != null) {
         n++;
       }

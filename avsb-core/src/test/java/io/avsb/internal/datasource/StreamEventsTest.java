@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.avsb.AvsbValue;
 import io.avsb.internal.log.LogCapture;
+import io.avsb.internal.store.DataSourceStatusTracker;
 import io.avsb.internal.store.FlagStore;
 import io.avsb.internal.store.StoreUpdates;
 import java.time.Clock;

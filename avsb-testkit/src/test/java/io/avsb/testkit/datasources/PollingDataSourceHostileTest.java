@@ -2,6 +2,9 @@ package io.avsb.testkit.datasources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.avsb.internal.datasource.RecordingUpdates;
+import io.avsb.internal.datasource.PollingDataSource;
+import io.avsb.internal.datasource.FailingUpdates;
 import io.avsb.AvsbConfig;
 import io.avsb.DataSourceStatus.ErrorInfo;
 import io.avsb.DataSourceStatus.ErrorKind;

@@ -3,6 +3,9 @@ package io.avsb.testkit.datasources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.avsb.internal.datasource.StreamingDataSource;
+import io.avsb.internal.datasource.RecordingUpdates;
+import io.avsb.internal.datasource.FailingUpdates;
 import io.avsb.AvsbConfig;
 import io.avsb.AvsbServer;
 import io.avsb.AvsbValue;
