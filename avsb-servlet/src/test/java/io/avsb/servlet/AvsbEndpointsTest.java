@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.avsb.AvsbValue;
 import io.avsb.spi.DataSource;
+import io.avsb.spi.ContextResolvers;
 import io.avsb.testkit.TestData;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;

@@ -140,7 +140,7 @@ public final class Contexts {
     if (c.name() != null) {
       out.put("name", new Value(c.name()));
     }
-    if (c.anonymous()) {
+    if (c.isAnonymous()) {
       out.put("anonymous", new Value(true));
     }
     if (!c.privateAttributes().isEmpty()) {

@@ -57,7 +57,7 @@ public final class ExplainReport {
     Map<String, AvsbValue> m = new LinkedHashMap<>();
     m.put("kind", AvsbValue.of(context.kind()));
     m.put("key", AvsbValue.of(context.key()));
-    m.put("anonymous", AvsbValue.of(context.anonymous()));
+    m.put("anonymous", AvsbValue.of(context.isAnonymous()));
     List<AvsbValue> names = new ArrayList<>();
     for (String name : context.attributes().keySet()) {
       names.add(AvsbValue.of(name));
