@@ -40,6 +40,10 @@ public final class AvsbConfig {
   public static final long DEFAULT_EVENT_MEMORY_BYTES = 32L << 20;
   /** The default size limit of one event's JSON form: 256 KiB. */
   public static final int DEFAULT_MAX_EVENT_BYTES = 256 << 10;
+  /** The default of {@link Builder#maxDataBytes}: 64 MiB. */
+  public static final int DEFAULT_MAX_DATA_BYTES = 64 << 20;
+  /** The largest {@link Builder#maxDataBytes} allowed: 1 GiB. */
+  public static final int MAX_DATA_BYTES_LIMIT = 1 << 30;
 
   private final String sdkKey;
   private final boolean offline;
@@ -56,6 +60,8 @@ public final class AvsbConfig {
   private final Duration socketTimeout;
   private final Duration streamReadTimeout;
   private final Duration initialReconnectDelay;
+  private final int maxDataBytes;
+  private final Duration pollTimeout;
   private final URI proxyUri;
   private final boolean eventsEnabled;
   private final int eventCapacity;
@@ -88,6 +94,8 @@ public final class AvsbConfig {
     this.socketTimeout = b.socketTimeout;
     this.streamReadTimeout = b.streamReadTimeout;
     this.initialReconnectDelay = b.initialReconnectDelay;
+    this.maxDataBytes = b.maxDataBytes;
+    this.pollTimeout = b.pollTimeout;
     this.proxyUri = b.proxyUri;
     this.eventsEnabled = b.eventsEnabled;
     this.eventCapacity = b.eventCapacity;
@@ -187,6 +195,19 @@ public final class AvsbConfig {
     return initialReconnectDelay;
   }
 
+  /**
+   * The most bytes of flag data read at once: one stream event, one polling body after
+   * decompression, one flags file. See {@link Builder#maxDataBytes}.
+   */
+  public int maxDataBytes() {
+    return maxDataBytes;
+  }
+
+  /** The longest one poll may take, from connecting to the body's last byte. */
+  public Duration pollTimeout() {
+    return pollTimeout;
+  }
+
   /** The HTTP proxy, or null. */
   public URI proxyUri() {
     return proxyUri;
@@ -281,6 +302,8 @@ public final class AvsbConfig {
     private Duration socketTimeout = Duration.ofSeconds(10);
     private Duration streamReadTimeout = Duration.ofMinutes(5);
     private Duration initialReconnectDelay = Duration.ofSeconds(1);
+    private int maxDataBytes = DEFAULT_MAX_DATA_BYTES;
+    private Duration pollTimeout = Duration.ofSeconds(60);
     private URI proxyUri;
     private boolean eventsEnabled = true;
     private int eventCapacity = 10_000;
@@ -397,6 +420,33 @@ public final class AvsbConfig {
     /** The first reconnect delay (default 1 s). */
     public Builder initialReconnectDelay(Duration initialReconnectDelay) {
       this.initialReconnectDelay = requirePositive(initialReconnectDelay, "initialReconnectDelay");
+      return this;
+    }
+
+    /**
+     * The most bytes of flag data the server reads at once (default 64 MiB, at most 1 GiB): one
+     * stream event (a {@code put} holds every flag), one polling response body counted after
+     * gzip or deflate decompression, one flags file. A larger body is not applied: the last good
+     * data stays in use, the status reports an {@code INVALID_DATA} error naming the limit, and the
+     * source retries as after any bad data. JSON is read with limits to match: any string up to
+     * this many characters, numbers up to 1,000 characters, nesting up to 200 levels.
+     */
+    public Builder maxDataBytes(int maxDataBytes) {
+      if (maxDataBytes < 1 || maxDataBytes > MAX_DATA_BYTES_LIMIT) {
+        throw new IllegalArgumentException("maxDataBytes must be from 1 to " + MAX_DATA_BYTES_LIMIT
+            + ", was " + maxDataBytes);
+      }
+      this.maxDataBytes = maxDataBytes;
+      return this;
+    }
+
+    /**
+     * The longest one poll may take, from connecting to the last byte of the body (default 60 s):
+     * a service that answers slowly, even a byte at a time, fails the poll with a network error
+     * instead of holding it open. Each single read still fails after {@link #socketTimeout}.
+     */
+    public Builder pollTimeout(Duration pollTimeout) {
+      this.pollTimeout = requirePositive(pollTimeout, "pollTimeout");
       return this;
     }
 

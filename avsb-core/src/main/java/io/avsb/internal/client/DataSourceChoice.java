@@ -25,7 +25,8 @@ final class DataSourceChoice {
       return config.dataSource();
     }
     if (config.flagsFile() != null) {
-      return FileDataSource.factory(config.flagsFile(), config.flagsFileCheckInterval());
+      return FileDataSource.factory(config.flagsFile(), config.flagsFileCheckInterval(),
+          config.maxDataBytes());
     }
     if (config.offline()) {
       LOG.info("A vs B runs offline because offline mode is set (offline(true)): no network"

@@ -1,13 +1,16 @@
 package io.avsb.internal.datasource;
 
-import io.avsb.AvsbValue;
+import io.avsb.AvsbConfig;
 import io.avsb.DataSourceStatus;
 import io.avsb.DataSourceStatus.ErrorInfo;
 import io.avsb.spi.DataSource;
 import io.avsb.spi.DataSourceContext;
 import io.avsb.spi.DataSourceFactory;
 import io.avsb.spi.DataSourceUpdates;
+import io.avsb.internal.log.LogText;
+import io.avsb.spi.DataKind;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,6 +19,7 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -37,20 +41,26 @@ import org.slf4j.LoggerFactory;
  * each check (a second write within one timestamp tick would not change its stamp), and content
  * with the same SHA-256 as the last read is not parsed again. A file that is missing or malformed logs one error
  * (path and reason) per distinct problem, sets the status to {@code INTERRUPTED}, and keeps the
- * last good data in use.
+ * last good data in use; a file missing at start leaves the server not ready until it appears. A
+ * file larger than {@code maxBytes} ({@link io.avsb.AvsbConfig#maxDataBytes()}) is not read, and is
+ * reported like a malformed one. An unexpected exception or an {@link OutOfMemoryError} while
+ * loading is reported the same way, and the file is read again after a {@link Backoff} delay; an
+ * error nothing survives stops the source for good with one ERROR line.
  *
- * <p>A file that is unreadable or malformed at start will not mend itself within the start wait, so
- * {@link #start()} then completes with {@code false} at once (nobody waits for nothing), and the
- * server stays not ready (flags give the caller's default with {@code CLIENT_NOT_READY}) until a
- * good version is read; that version is still picked up and makes the server ready. A file
- * missing at start may be about to be written: the start waits for it as for network data.
- * Thread-safe: every check runs on the scheduler, one at a time.
+ * <p>A file that is unreadable, too large or malformed at start will not mend itself within the
+ * start wait, so {@link #start()} then completes with {@code false} at once (nobody waits for
+ * nothing), and the server stays not ready (flags give the caller's default with {@code
+ * CLIENT_NOT_READY}) until a good version is read; that version is still picked up and makes the
+ * server ready. A file missing at start may be about to be written: the start waits for it as for
+ * network data. Thread-safe: every check runs on the scheduler, one at a time.
  */
 public final class FileDataSource implements DataSource {
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.datasource");
 
   private final Path path;
   private final boolean yaml;
+  private final int maxBytes;
+  private final Backoff backoff = new Backoff(Duration.ofSeconds(1));
   private final Duration checkInterval;
   private final DataSourceContext context;
   private final DataSourceUpdates updates;
@@ -62,11 +72,22 @@ public final class FileDataSource implements DataSource {
   private FileStamp seenStamp;
   private byte[] seenDigest;
   private String lastProblem;
+  private Instant retryAt;
 
   /** A source reading {@code path}, checked for changes every {@code checkInterval}. */
   public FileDataSource(
       Path path, Duration checkInterval, DataSourceContext context, DataSourceUpdates updates) {
+    this(path, checkInterval, AvsbConfig.DEFAULT_MAX_DATA_BYTES, context, updates);
+  }
+
+  /** A source reading {@code path} of at most {@code maxBytes}, checked every {@code checkInterval}. */
+  public FileDataSource(Path path, Duration checkInterval, int maxBytes, DataSourceContext context,
+      DataSourceUpdates updates) {
     this.path = Objects.requireNonNull(path, "path");
+    if (maxBytes < 1) {
+      throw new IllegalArgumentException("maxBytes must be positive, was " + maxBytes);
+    }
+    this.maxBytes = maxBytes;
     this.yaml = FlagFileParser.isYaml(path.getFileName() == null ? "" : path.getFileName().toString());
     this.checkInterval = Objects.requireNonNull(checkInterval, "checkInterval");
     this.context = Objects.requireNonNull(context, "context");
@@ -78,9 +99,14 @@ public final class FileDataSource implements DataSource {
 
   /** A factory for sources reading {@code path}, checked every {@code checkInterval}. */
   public static DataSourceFactory factory(Path path, Duration checkInterval) {
+    return factory(path, checkInterval, AvsbConfig.DEFAULT_MAX_DATA_BYTES);
+  }
+
+  /** A factory for sources reading {@code path} of at most {@code maxBytes}, checked every {@code checkInterval}. */
+  public static DataSourceFactory factory(Path path, Duration checkInterval, int maxBytes) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(checkInterval, "checkInterval");
-    return (context, updates) -> new FileDataSource(path, checkInterval, context, updates);
+    return (context, updates) -> new FileDataSource(path, checkInterval, maxBytes, context, updates);
   }
 
   @Override
@@ -115,16 +141,42 @@ public final class FileDataSource implements DataSource {
     updates.updateStatus(DataSourceStatus.State.OFF, null);
   }
 
+  // A periodic task that throws is never run again, so nothing may escape.
   private void check() {
+    try {
+      checkOnce();
+    } catch (Throwable t) {
+      try {
+        unexpected(t);
+      } catch (Throwable again) {
+        fatal(again);
+      }
+    }
+  }
+
+  private void checkOnce() {
     if (closed) {
       return;
     }
+    Instant now = context.clock().instant();
+    if (retryAt != null && now.isBefore(retryAt)) {
+      return;
+    }
+    retryAt = null;
     try {
       FileStamp stamp = FileStamp.of(path);
       if (stamp.equals(seenStamp)) {
         return;
       }
-      byte[] content = Files.readAllBytes(path);
+      if (stamp.size() > maxBytes) {
+        seenStamp = stamp;
+        seenDigest = null;
+        // not unusable(): a file caught mid-write may be too large for a moment
+        problem(DataSourceStatus.ErrorKind.INVALID_DATA, "flags file " + path + " is larger than "
+            + maxBytes + " bytes (maxDataBytes)" + (initialized ? "; keeping the last good data" : ""));
+        return;
+      }
+      byte[] content = readBounded();
       // a file written moments ago may be written again within the same timestamp tick, with the
       // same size: keep looking at its content until its timestamp is safely in the past
       seenStamp = stamp.isRecent() ? null : stamp;
@@ -133,7 +185,7 @@ public final class FileDataSource implements DataSource {
         return;
       }
       seenDigest = digest;
-      publish(FlagFileParser.parse(content, yaml));
+      publish(FlagFileParser.parse(content, yaml, maxBytes));
     } catch (NoSuchFileException e) {
       seenStamp = null;
       seenDigest = null;
@@ -147,27 +199,75 @@ public final class FileDataSource implements DataSource {
     } catch (IllegalArgumentException e) {
       unusable(DataSourceStatus.ErrorKind.INVALID_DATA,
           "flags file " + path + " is malformed: " + e.getMessage() + outcome());
-    } catch (RuntimeException e) {
-      // the checks must go on: an exception escaping would cancel the schedule
-      unusable(DataSourceStatus.ErrorKind.UNKNOWN,
-          "unexpected error loading flags file " + path + ": " + e + outcome());
+    }
+  }
+
+  // the file may have grown since its size was checked
+  private byte[] readBounded() throws IOException {
+    try (InputStream in = Files.newInputStream(path)) {
+      byte[] content = in.readNBytes(maxBytes + 1);
+      if (content.length > maxBytes) {
+        throw new IllegalArgumentException("it is larger than " + maxBytes + " bytes (maxDataBytes)");
+      }
+      return content;
+    }
+  }
+
+  // An exception or an error the thread survives (an OutOfMemoryError from a huge file, whose
+  // memory is free again now) is reported and the file read again after a backoff delay.
+  private void unexpected(Throwable t) {
+    if (!(t instanceof Exception || t instanceof OutOfMemoryError || t instanceof StackOverflowError)) {
+      fatal(t);
+      return;
+    }
+    seenStamp = null;
+    seenDigest = null;
+    Instant now = context.clock().instant();
+    Duration delay = backoff.nextDelay(now);
+    retryAt = now.plus(delay);
+    problem(DataSourceStatus.ErrorKind.UNKNOWN, "unexpected " + LogText.of(t.toString())
+        + " while loading flags file " + path + outcome() + "; trying again in " + delay.toMillis()
+        + " ms");
+  }
+
+  private synchronized void fatal(Throwable t) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (task != null) {
+      task.cancel(false);
+    }
+    try {
+      LOG.error("Loading flags file {} failed with {}; the file data source has stopped for good and"
+          + " flag data will no longer be updated", path, t.toString(), t);
+      updates.updateStatus(DataSourceStatus.State.OFF, new ErrorInfo(DataSourceStatus.ErrorKind.UNKNOWN,
+          0, "stopped after " + LogText.of(t.toString()), context.clock().instant()));
+    } finally {
+      ready.complete(false);
     }
   }
 
   // under the lock that close() takes, so that nothing is published after close
-  private synchronized void publish(AvsbValue data) {
+  private synchronized void publish(DataSet data) throws IOException {
     if (closed) {
       return;
     }
     // VALID first: whoever sees the data (the server becoming ready) then also sees the status
     updates.updateStatus(DataSourceStatus.State.VALID, null);
-    if (!updates.init(data)) {
+    int[] flags = new int[1];
+    DataSet counted = items -> data.read((kind, key, json, problem) -> {
+      if (kind == DataKind.FLAGS) {
+        flags[0]++;
+      }
+      items.item(kind, key, json, problem);
+    });
+    if (!DataSetUpdates.init(updates, counted)) {
       unusable(DataSourceStatus.ErrorKind.INVALID_DATA,
           "flags file " + path + " was rejected by the store" + outcome());
       return;
     }
-    LOG.info("{} flags file {} ({} flags)", initialized ? "Reloaded" : "Loaded", path,
-        data.get("flags").size());
+    LOG.info("{} flags file {} ({} flags)", initialized ? "Reloaded" : "Loaded", path, flags[0]);
     lastProblem = null;
     initialized = true;
     ready.complete(true);

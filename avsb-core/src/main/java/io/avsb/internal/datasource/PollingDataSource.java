@@ -1,21 +1,20 @@
 package io.avsb.internal.datasource;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.avsb.AvsbConfig;
-import io.avsb.AvsbValue;
-import io.avsb.DataSourceStatus.ErrorKind;
-import io.avsb.DataSourceStatus.State;
 import io.avsb.internal.http.SdkHttpClient;
 import io.avsb.internal.json.JsonCodec;
-import io.avsb.spi.DataSource;
+import io.avsb.internal.log.LogText;
 import io.avsb.spi.DataSourceContext;
 import io.avsb.spi.DataSourceUpdates;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +23,6 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The opt-in polling data source: {@code GET {baseUri}/sdk/v1/flags} every {@link
@@ -33,110 +30,87 @@ import org.slf4j.LoggerFactory;
  * It sends {@code If-None-Match} with the last applied {@code ETag}; a {@code 304} means the data
  * is unchanged and still counts as a healthy poll.
  *
+ * <p>The body is parsed as it arrives and handed to the store item by item (see {@link DataSet}),
+ * counted after decompression against {@link AvsbConfig#maxDataBytes()}; the whole poll, from
+ * connecting to the last byte, must end within {@link AvsbConfig#pollTimeout()} (a watchdog on the
+ * server's scheduler aborts it, and the body's reads check the deadline too).
+ *
  * <p>Errors are handled as in {@link StreamingDataSource}, except that a recoverable failure waits
  * for the next regular poll instead of a backoff: a 401, 403 or other non-retryable 4xx stops
  * polling for good ({@code OFF}, one ERROR line with the key masked, {@link #start()} completes
- * with false); a network error, 5xx, 400, 408 or 429 reports the error ({@code INITIALIZING} before
- * the first data, {@code INTERRUPTED} after) and polls again at the next interval; a malformed body
- * changes nothing and its ETag is not kept. Thread-safe.
+ * with false); a network error, a timeout, 5xx, 400, 408 or 429, a body that is malformed or over
+ * the limit, or an unexpected exception or {@link OutOfMemoryError} on the polling thread reports
+ * the error ({@code INITIALIZING} before the first data, {@code INTERRUPTED} after, so stale data
+ * never looks fresh) and polls again at the next interval; a malformed body changes nothing and its
+ * ETag is not kept. Thread-safe.
  */
-public final class PollingDataSource implements DataSource {
+public final class PollingDataSource extends HttpDataSource {
   /** The polling path below {@link AvsbConfig#baseUri()}. */
   public static final String PATH = "/sdk/v1/flags";
+  private static final String BODY = "polling response";
 
-  private static final Logger LOG = LoggerFactory.getLogger("io.avsb.datasource");
-
-  private final AvsbConfig config;
-  private final DataSourceContext context;
-  private final DataSourceUpdates updates;
-  private final SdkHttpClient http;
   private final URI uri;
   private final Duration interval;
-  private final CompletableFuture<Boolean> started = new CompletableFuture<>();
-  private final Object lock = new Object();
-  // Held while writing to updates, and by close() while reporting OFF: nothing is written after OFF.
-  private final Object reportLock = new Object();
-  private boolean startCalled;
-  private boolean stopped;
-  private HttpGet inFlight;
+  private final JsonFactory json;
+  // guarded by lock
   private ScheduledFuture<?> task;
   private volatile String etag;
-  private volatile boolean initialized;
 
   /** A polling source for {@code config}, writing to {@code updates}; nothing happens before {@link #start()}. */
   public PollingDataSource(AvsbConfig config, DataSourceContext context, DataSourceUpdates updates) {
-    this.config = Objects.requireNonNull(config, "config");
-    this.context = Objects.requireNonNull(context, "context");
-    this.updates = Objects.requireNonNull(updates, "updates");
+    super("polling", config, context, updates);
     this.uri = SdkHttpClient.endpoint(config.baseUri(), PATH);
     Duration configured = config.pollInterval();
     this.interval =
         configured.compareTo(AvsbConfig.MIN_POLL_INTERVAL) < 0 ? AvsbConfig.MIN_POLL_INTERVAL : configured;
-    this.http = SdkHttpClient.create(config);
+    this.json = JsonCodec.factory(config.maxDataBytes());
   }
 
-  /** Schedules the polls (the first at once); the stage completes as {@link DataSource#start()} says. */
   @Override
-  public CompletionStage<Boolean> start() {
+  void begin() {
     synchronized (lock) {
-      if (!startCalled && !stopped) {
-        startCalled = true;
-        LOG.info("Polling A vs B flags from {} every {} s", uri, interval.toSeconds());
-        try {
-          task =
-              context
-                  .scheduler()
-                  .scheduleWithFixedDelay(this::pollSafely, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-          LOG.error("The server's scheduler is shut down; A vs B polling cannot start");
-          stopped = true;
-          started.complete(false);
-        }
+      if (isStopped()) {
+        return;
+      }
+      LOG.info("Polling A vs B flags from {} every {} s", uri, interval.toSeconds());
+      try {
+        task =
+            context
+                .scheduler()
+                .scheduleWithFixedDelay(this::pollSafely, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+        return;
+      } catch (RejectedExecutionException e) {
+        LOG.error("The server's scheduler is shut down; A vs B polling cannot start");
       }
     }
-    return started.minimalCompletionStage();
+    giveUp();
   }
 
-  /** True once a full data set has been applied. */
   @Override
-  public boolean isInitialized() {
-    return initialized;
-  }
-
-  /** Cancels the polls, aborts a request in flight, reports {@code OFF}. */
-  @Override
-  public void close() {
-    HttpGet request;
-    ScheduledFuture<?> scheduled;
-    boolean wasStopped;
-    synchronized (lock) {
-      wasStopped = stopped;
-      stopped = true;
-      request = inFlight;
-      scheduled = task;
+  void cancelScheduledLocked() {
+    if (task != null) {
+      task.cancel(false);
     }
-    if (scheduled != null) {
-      scheduled.cancel(false);
-    }
-    if (request != null) {
-      request.cancel();
-    }
-    http.close();
-    if (!wasStopped) {
-      synchronized (reportLock) {
-        updates.updateStatus(State.OFF, null);
-      }
-    }
-    started.complete(false);
   }
 
   // A periodic task that throws is never run again, so nothing may escape.
   private void pollSafely() {
     try {
       poll();
-    } catch (RuntimeException e) {
-      LOG.warn("Unexpected error while polling A vs B flags", e);
-      report(new HttpFailure(ErrorKind.UNKNOWN, 0, "unexpected " + e, true));
+    } catch (Throwable t) {
+      try {
+        HttpFailure failure = unexpected(t, "polling");
+        if (failure == null) {
+          fatal(t, "polling");
+          return;
+        }
+        if (t instanceof RuntimeException) {
+          LOG.warn("Unexpected error while polling A vs B flags", t);
+        }
+        retryLater(failure);
+      } catch (Throwable again) {
+        fatal(again, "reporting " + t);
+      }
     }
   }
 
@@ -146,105 +120,117 @@ public final class PollingDataSource implements DataSource {
     if (lastEtag != null) {
       get.setHeader(HttpHeaders.IF_NONE_MATCH, lastEtag);
     }
-    synchronized (lock) {
-      if (stopped) {
-        return;
-      }
-      inFlight = get;
+    if (!track(get)) {
+      return;
     }
+    long start = System.nanoTime();
+    ScheduledFuture<?> watchdog = watchdog(get);
     HttpFailure failure;
     try {
-      failure = fetch(get);
+      failure = fetch(get, start);
     } finally {
-      synchronized (lock) {
-        inFlight = null;
+      untrack();
+      if (watchdog != null) {
+        watchdog.cancel(false);
       }
     }
     if (failure != null) {
-      report(failure);
+      retryLater(failure);
+    }
+  }
+
+  // Aborts the request when the deadline passes while it waits for headers; the body's reads check
+  // the deadline themselves.
+  private ScheduledFuture<?> watchdog(HttpGet get) {
+    Runnable abort = get::cancel;
+    try {
+      return context.scheduler().schedule(abort, config.pollTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      return null;
     }
   }
 
   /** Makes one request and applies its answer; returns the failure, or null when healthy or closed. */
-  private HttpFailure fetch(HttpGet get) {
-    try (ClassicHttpResponse response = http.open(get)) {
+  private HttpFailure fetch(HttpGet get, long start) {
+    ClassicHttpResponse response = null;
+    boolean complete = false;
+    try {
+      response = http.open(get);
       int status = response.getCode();
-      if (status == 304 && initialized) {
+      if (status == 304 && isInitialized()) {
         LOG.debug("Flags unchanged (304)");
         synchronized (reportLock) {
           if (!isStopped()) {
-            updates.updateStatus(State.VALID, null);
+            validLocked();
           }
         }
+        complete = true;
         return null;
       }
       if (status != 200) {
         return HttpFailure.response(status, "the polling service");
       }
       HttpEntity entity = response.getEntity();
-      byte[] body = entity == null ? new byte[0] : entity.getContent().readAllBytes();
-      AvsbValue data;
-      try {
-        data = StreamEvents.allData(JsonCodec.parse(new String(body, StandardCharsets.UTF_8)), "polling response");
-      } catch (IllegalArgumentException e) {
-        LOG.debug("Unusable polling response", e);
-        return HttpFailure.invalidData("polling response is not valid JSON");
-      } catch (StreamDataException e) {
-        return HttpFailure.invalidData(e.getMessage());
-      }
+      InputStream body = new LimitedBody(
+          entity == null ? InputStream.nullInputStream() : entity.getContent(),
+          config.maxDataBytes(), BODY, start, config.pollTimeout());
       synchronized (reportLock) {
         if (isStopped()) {
           return null;
         }
-        if (!updates.init(data)) {
-          return HttpFailure.invalidData("the store refused the polling response");
+        // the body is read here, item by item, while the store builds the new data
+        if (!DataSetUpdates.init(updates, items -> read(body, items))) {
+          return HttpFailure.invalidData("the store refused " + BODY);
         }
+        complete = true;
         Header tag = response.getFirstHeader(HttpHeaders.ETAG);
         etag = tag == null ? null : tag.getValue();
-        initialized = true;
-        updates.updateStatus(State.VALID, null);
+        validLocked();
       }
-      if (started.complete(true)) {
-        LOG.info("Received the first flag data from A vs B polling");
-      }
+      firstData("A vs B polling");
       return null;
+    } catch (StreamDataException e) {
+      return HttpFailure.invalidData(e.getMessage());
+    } catch (JsonProcessingException e) {
+      LOG.debug("Unusable polling response", e);
+      return HttpFailure.invalidData(JsonCodec.problem(BODY, e, json));
     } catch (IOException e) {
-      return isStopped() ? null : HttpFailure.network("polling request failed: " + e);
-    }
-  }
-
-  private void report(HttpFailure failure) {
-    if (!failure.recoverable()) {
-      ScheduledFuture<?> scheduled;
-      synchronized (lock) {
-        if (stopped) {
-          return;
-        }
-        stopped = true;
-        scheduled = task;
-      }
-      if (scheduled != null) {
-        scheduled.cancel(false);
-      }
-      failure.logStopped(LOG, "polling", config.sdkKey());
-      synchronized (reportLock) {
-        failure.reportTo(updates, initialized, context.clock().instant());
-      }
-      started.complete(false);
-      return;
-    }
-    synchronized (reportLock) {
       if (isStopped()) {
-        return;
+        return null;
       }
-      failure.reportTo(updates, initialized, context.clock().instant());
+      if (e instanceof LimitedBody.DeadlineException) {
+        return HttpFailure.network(e.getMessage());
+      }
+      return HttpFailure.network(get.isCancelled()
+          ? "the poll took longer than " + config.pollTimeout() + " (pollTimeout)"
+          : "polling request failed: " + LogText.of(e.toString()));
+    } finally {
+      // a body left unread is dropped with its connection, not drained (it may never end)
+      if (!complete) {
+        get.cancel();
+      }
+      if (response != null) {
+        try {
+          response.close();
+        } catch (IOException | RuntimeException e) {
+          LOG.trace("Closing the polling response", e);
+        }
+      }
     }
-    LOG.warn("A vs B poll failed ({}); polling again in {} s", failure.message(), interval.toSeconds());
   }
 
-  private boolean isStopped() {
-    synchronized (lock) {
-      return stopped;
+  private void read(InputStream body, DataSet.Items items) throws IOException {
+    try (JsonParser p = json.createParser(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+      // closing a body that was not read to its end would drain it (it may never end): the
+      // request is cancelled and the response closed by fetch instead
+      p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+      DataSetReader.readDocument(p, BODY, items);
+    }
+  }
+
+  private void retryLater(HttpFailure failure) {
+    if (report(failure)) {
+      LOG.warn("A vs B poll failed ({}); polling again in {} s", failure.message(), interval.toSeconds());
     }
   }
 }

@@ -17,6 +17,9 @@ import java.util.Objects;
  * ignored. A blank line dispatches the event if it has data. Text is UTF-8; a leading byte-order mark
  * is dropped. A half-received event is never dispatched: it waits for its blank line.
  *
+ * <p>Event data stays in bytes (see {@link SseEvent}); a single big {@code data} line, as a {@code
+ * put} is, becomes the event's data without being copied.
+ *
  * <p>Not thread-safe: use one parser per connection, from the thread that reads it.
  */
 public final class SseParser {
@@ -35,14 +38,21 @@ public final class SseParser {
   /** The default limit on one line and on one event's data: 64 MiB. */
   public static final int DEFAULT_MAX_SIZE = 64 << 20;
 
+  private static final int SMALL = 256;
+  private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
+
   private final Listener listener;
-  private final int maxSize;
-  private byte[] line = new byte[256];
+  private final int maxEvent;
+  private final int maxLine;
+  private byte[] line = new byte[SMALL];
   private int lineLength;
   private boolean afterCr;
   private boolean firstLine = true;
   private String eventType = "";
-  private final StringBuilder data = new StringBuilder();
+  // the event's data lines, each followed by \n, at [dataStart, dataEnd) of data
+  private byte[] data = new byte[SMALL];
+  private int dataStart;
+  private int dataEnd;
   private String lastEventId = "";
 
   /** A parser reporting to {@code listener} with the default size limit. */
@@ -50,13 +60,25 @@ public final class SseParser {
     this(listener, DEFAULT_MAX_SIZE);
   }
 
-  /** A parser reporting to {@code listener} that rejects lines or event data over {@code maxSize}. */
+  /** A parser reporting to {@code listener} that rejects lines or event data over {@code maxSize} bytes. */
   public SseParser(Listener listener, int maxSize) {
+    this(listener, maxSize, maxSize);
+  }
+
+  /**
+   * A parser reporting to {@code listener} that rejects event data over {@code maxEvent} bytes and
+   * lines over {@code maxLine} bytes.
+   */
+  public SseParser(Listener listener, int maxEvent, int maxLine) {
     this.listener = Objects.requireNonNull(listener, "listener");
-    if (maxSize < 1) {
-      throw new IllegalArgumentException("maxSize must be positive, was " + maxSize);
+    if (maxEvent < 1) {
+      throw new IllegalArgumentException("maxEvent must be positive, was " + maxEvent);
     }
-    this.maxSize = maxSize;
+    if (maxLine < 1) {
+      throw new IllegalArgumentException("maxLine must be positive, was " + maxLine);
+    }
+    this.maxEvent = maxEvent;
+    this.maxLine = maxLine;
   }
 
   /**
@@ -88,51 +110,87 @@ public final class SseParser {
   }
 
   private void append(byte b) throws SseFormatException {
-    if (lineLength >= maxSize) {
-      throw new SseFormatException("a stream line is longer than " + maxSize + " bytes");
+    if (lineLength >= maxLine) {
+      // with room for the field name, a data line over the line limit is an event over its limit
+      throw new SseFormatException(maxLine > maxEvent && Arrays.equals(line, 0, DATA.length, DATA, 0, DATA.length)
+          ? "a stream event is larger than " + maxEvent + " bytes"
+          : "a stream line is longer than " + maxLine + " bytes");
     }
     if (lineLength == line.length) {
-      line = Arrays.copyOf(line, (int) Math.min((long) maxSize, 2L * line.length));
+      line = Arrays.copyOf(line, (int) Math.min((long) maxLine + 1, 2L * line.length));
     }
     line[lineLength++] = b;
   }
 
   private void endLine() throws IOException {
-    String text = new String(line, 0, lineLength, StandardCharsets.UTF_8);
+    int length = lineLength;
     lineLength = 0;
-    if (line.length > 64 * 1024) {
-      line = new byte[256];
-    }
+    int start = 0;
     if (firstLine) {
       firstLine = false;
-      if (text.startsWith("\uFEFF")) {
-        text = text.substring(1);
+      if (length >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF) {
+        start = 3;
       }
     }
-    if (text.isEmpty()) {
+    if (length == start) {
       dispatch();
-    } else if (text.charAt(0) == ':') {
-      listener.onComment(text.substring(1));
+    } else if (line[start] == ':') {
+      listener.onComment(text(start + 1, length));
     } else {
-      int colon = text.indexOf(':');
-      String field = colon < 0 ? text : text.substring(0, colon);
-      String value = colon < 0 ? "" : text.substring(colon + 1);
-      if (value.startsWith(" ")) {
-        value = value.substring(1);
+      int colon = start;
+      while (colon < length && line[colon] != ':') {
+        colon++;
       }
-      field(field, value);
+      int value = colon < length ? colon + 1 : length;
+      if (value < length && line[value] == ' ') {
+        value++;
+      }
+      if (Arrays.equals(line, start, colon, DATA, 0, DATA.length)) {
+        data(value, length);
+      } else {
+        field(text(start, colon), text(value, length));
+      }
+    }
+    if (line.length > 64 * 1024) {
+      line = new byte[SMALL];
     }
   }
 
-  private void field(String name, String value) throws SseFormatException {
+  private String text(int from, int to) {
+    return new String(line, from, to - from, StandardCharsets.UTF_8);
+  }
+
+  private void data(int from, int to) throws SseFormatException {
+    int n = to - from;
+    if ((long) dataEnd - dataStart + n > maxEvent) {
+      throw new SseFormatException("a stream event is larger than " + maxEvent + " bytes");
+    }
+    if (dataEnd == dataStart && n > SMALL && to < line.length) {
+      // the usual big event is one data line: it becomes the data as it is
+      data = line;
+      dataStart = from;
+      data[to] = '\n';
+      dataEnd = to + 1;
+      line = new byte[SMALL];
+      return;
+    }
+    if (dataEnd + n + 1 > data.length) {
+      int used = dataEnd - dataStart;
+      long want = Math.max((long) used + n + 1, 2L * data.length);
+      byte[] grown = new byte[(int) Math.min(want, (long) maxEvent + 1)];
+      System.arraycopy(data, dataStart, grown, 0, used);
+      data = grown;
+      dataStart = 0;
+      dataEnd = used;
+    }
+    System.arraycopy(line, from, data, dataEnd, n);
+    dataEnd += n;
+    data[dataEnd++] = '\n';
+  }
+
+  private void field(String name, String value) {
     switch (name) {
       case "event" -> eventType = value;
-      case "data" -> {
-        if ((long) data.length() + value.length() + 1 > maxSize) {
-          throw new SseFormatException("a stream event is larger than " + maxSize + " characters");
-        }
-        data.append(value).append('\n');
-      }
       case "id" -> {
         if (value.indexOf('\0') < 0) {
           lastEventId = value;
@@ -150,14 +208,17 @@ public final class SseParser {
   }
 
   private void dispatch() throws IOException {
-    if (data.length() == 0) {
+    if (dataEnd == dataStart) {
       eventType = "";
       return;
     }
-    String text = data.substring(0, data.length() - 1);
-    String type = eventType.isEmpty() ? "message" : eventType;
-    data.setLength(0);
+    SseEvent event = new SseEvent(eventType.isEmpty() ? "message" : eventType, data, dataStart,
+        dataEnd - dataStart - 1, lastEventId);
     eventType = "";
-    listener.onEvent(new SseEvent(type, text, lastEventId));
+    // the event keeps its bytes; the next event's data starts in a fresh buffer
+    data = new byte[SMALL];
+    dataStart = 0;
+    dataEnd = 0;
+    listener.onEvent(event);
   }
 }

@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * A feature flag, parsed and preprocessed for evaluation by {@link FlagParser}: every result the
@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Flag {
   private static final EvaluationDetail<AvsbValue>[] ERROR_RESULTS = errorResults();
+  // a field updater rather than an AtomicBoolean per flag: a million flags, 16 MB less
+  private static final AtomicIntegerFieldUpdater<Flag> ERROR_LOGGED =
+      AtomicIntegerFieldUpdater.newUpdater(Flag.class, "errorLogged");
 
   private final String key;
   private final int version;
@@ -37,7 +40,7 @@ public final class Flag {
   private final boolean clientSideUsingMobileKey;
   private final long debugEventsUntilDate;
   private final Set<String> segmentKeys;
-  private final AtomicBoolean errorLogged = new AtomicBoolean();
+  private volatile int errorLogged;
 
   Flag(
       String key, int version, boolean deleted, String malformedError, boolean on,
@@ -63,7 +66,8 @@ public final class Flag {
     this.clientSideAvailable = clientSideAvailable;
     this.clientSideUsingMobileKey = clientSideUsingMobileKey;
     this.debugEventsUntilDate = debugEventsUntilDate;
-    this.segmentKeys = Collections.unmodifiableSet(new LinkedHashSet<>(segmentKeys));
+    this.segmentKeys = segmentKeys.isEmpty()
+        ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(segmentKeys));
   }
 
   /** A flag that could not be read: evaluating it gives {@code MALFORMED_FLAG}. */
@@ -207,7 +211,7 @@ public final class Flag {
    * flag version is logged once rather than on every call.
    */
   public boolean firstErrorReport() {
-    return errorLogged.compareAndSet(false, true);
+    return ERROR_LOGGED.compareAndSet(this, 0, 1);
   }
 
   @Override

@@ -4,56 +4,87 @@ import io.avsb.AttributeRef;
 import io.avsb.AvsbValue;
 import io.avsb.EvaluationDetail;
 import io.avsb.EvaluationReason;
+import io.avsb.internal.log.LogText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns the JSON form of flags and segments into preprocessed model objects. Never throws: an
- * item whose JSON has the wrong types where the model needs them becomes a malformed item (logged
- * once here); other items are unaffected. Unknown properties are ignored, and JSON {@code null}
- * counts as absent. Problems that only matter on some evaluation paths (a variation index out of
- * range, an invalid attribute reference) are left for evaluation to report when reached.
- * Stateless and thread-safe.
+ * item whose JSON has the wrong types where the model needs them becomes a malformed item whose
+ * {@code malformedError()} says why; other items are unaffected. The parser logs nothing: {@link
+ * StoreUpdates} reports malformed items, one line per data set. Unknown properties are ignored, and
+ * JSON {@code null} counts as absent. Problems that only matter on some evaluation paths (a
+ * variation index out of range, an invalid attribute reference) are left for evaluation to report
+ * when reached. Stateless and thread-safe.
  */
 public final class FlagParser {
-  private static final Logger LOG = LoggerFactory.getLogger("io.avsb.store");
-
   private FlagParser() {}
 
   /** Parses flag {@code key}; a bad one gives a flag whose {@link Flag#malformedError()} is set. */
   public static Flag parseFlag(String key, AvsbValue json) {
+    return parseFlag(key, json, null);
+  }
+
+  /**
+   * Parses flag {@code key}; a non-null {@code problem} (the JSON could be read only in part) or a
+   * bad flag gives a malformed flag at {@link #version}.
+   */
+  public static Flag parseFlag(String key, AvsbValue json, String problem) {
+    return parseFlag(key, json, problem, null);
+  }
+
+  /** As {@link #parseFlag(String, AvsbValue, String)}, sharing equal parts through {@code shared} (may be null). */
+  static Flag parseFlag(String key, AvsbValue json, String problem, Shared shared) {
+    if (problem != null) {
+      return Flag.malformed(key, version(json), problem);
+    }
     try {
-      return readFlag(key, object(json, "flag"));
+      return readFlag(key, object(json, "flag"), shared);
     } catch (BadItem | RuntimeException e) {
-      String error = e instanceof BadItem ? e.getMessage() : e.toString();
-      LOG.warn("Flag \"{}\" is malformed and will evaluate to MALFORMED_FLAG: {}", key, error);
-      return Flag.malformed(key, version(json), error);
+      return Flag.malformed(key, version(json), error(e));
     }
   }
 
   /** Parses segment {@code key}; a bad one gives a malformed segment. */
   public static Segment parseSegment(String key, AvsbValue json) {
+    return parseSegment(key, json, null);
+  }
+
+  /** Parses segment {@code key}; as {@link #parseFlag(String, AvsbValue, String)} for segments. */
+  public static Segment parseSegment(String key, AvsbValue json, String problem) {
+    if (problem != null) {
+      return Segment.malformed(key, version(json), problem);
+    }
     try {
       return readSegment(key, object(json, "segment"));
     } catch (BadItem | RuntimeException e) {
-      String error = e instanceof BadItem ? e.getMessage() : e.toString();
-      LOG.warn("Segment \"{}\" is malformed; flags using it will evaluate to MALFORMED_FLAG: {}",
-          key, error);
-      return Segment.malformed(key, version(json), error);
+      return Segment.malformed(key, version(json), error(e));
     }
   }
 
-  /** The {@code version} of an item's JSON form, or 0 when absent or not a number. */
-  public static int version(AvsbValue json) {
-    return json == null ? 0 : json.get("version").intValue();
+  private static String error(Exception e) {
+    return e instanceof BadItem ? e.getMessage() : LogText.of(e.toString());
   }
 
-  private static Flag readFlag(String key, AvsbValue.Obj o) throws BadItem {
+  /**
+   * The {@code version} of an item's JSON form: an integral number from -2^31 to 2^31-1, else 0 (a
+   * version that is present but not such a number also makes the item malformed, so it is stored
+   * at 0, below any real version: the next good update replaces it).
+   */
+  public static int version(AvsbValue json) {
+    if (json == null) {
+      return 0;
+    }
+    AvsbValue v = json.get("version");
+    double d = v.doubleValue();
+    return v.isNumber() && d == Math.rint(d) && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE
+        ? (int) d : 0;
+  }
+
+  private static Flag readFlag(String key, AvsbValue.Obj o, Shared shared) throws BadItem {
     int version = integer(o, "version", "version", 0);
     if (bool(o, "deleted", "deleted")) {
       return new Flag(key, version, true, null, false, List.of(), "", List.of(), List.of(),
@@ -62,11 +93,13 @@ public final class FlagParser {
           Flag.errorResult(EvaluationReason.ErrorKind.MALFORMED_FLAG), false, false, false, false,
           0, Set.of());
     }
-    List<AvsbValue> variations = array(o, "variations", "variations");
+    List<AvsbValue> variations = shared == null
+        ? array(o, "variations", "variations")
+        : shared.variations(array(o, "variations", "variations"));
     String salt = orEmpty(string(o, "salt", "salt"));
     Integer offVariation = optInteger(o, "offVariation", "offVariation");
     EvaluationDetail<AvsbValue> offResult = offOrFailed(variations, offVariation,
-        EvaluationReason.off());
+        EvaluationReason.off(), shared);
     Set<String> segmentKeys = new LinkedHashSet<>();
     List<Prerequisite> prerequisites = new ArrayList<>();
     List<AvsbValue> prereqJson = array(o, "prerequisites", "prerequisites");
@@ -76,21 +109,21 @@ public final class FlagParser {
       String prereqKey = requiredString(p, "key", path + ".key");
       int variation = requiredInteger(p, "variation", path + ".variation");
       prerequisites.add(new Prerequisite(prereqKey, variation, offOrFailed(variations,
-          offVariation, EvaluationReason.prerequisiteFailed(prereqKey))));
+          offVariation, EvaluationReason.prerequisiteFailed(prereqKey), null)));
     }
-    List<Target> userTargets = targets(o, "targets", variations, false);
-    List<Target> contextTargets = targets(o, "contextTargets", variations, true);
+    List<Target> userTargets = targets(o, "targets", variations, false, shared);
+    List<Target> contextTargets = targets(o, "contextTargets", variations, true, shared);
     List<Rule> rules = new ArrayList<>();
     List<AvsbValue> rulesJson = array(o, "rules", "rules");
     for (int i = 0; i < rulesJson.size(); i++) {
       rules.add(rule(i, object(rulesJson.get(i), "rules[" + i + "]"), key, salt, variations,
-          segmentKeys));
+          segmentKeys, shared));
     }
     AvsbValue.Obj fallthroughJson = optObject(o, "fallthrough", "fallthrough");
     VariationOrRollout fallthrough = fallthroughJson == null
         ? VariationOrRollout.missingFallthrough()
         : outcome(fallthroughJson, "fallthrough", key, salt, variations,
-            EvaluationReason.fallthrough(), EvaluationReason.fallthrough(true));
+            EvaluationReason.fallthrough(), EvaluationReason.fallthrough(true), shared);
     AvsbValue.Obj availability =
         optObject(o, "clientSideAvailability", "clientSideAvailability");
     boolean usingEnvironmentId;
@@ -113,16 +146,16 @@ public final class FlagParser {
         segmentKeys);
   }
 
-  private static EvaluationDetail<AvsbValue> offOrFailed(
-      List<AvsbValue> variations, Integer offVariation, EvaluationReason reason) {
-    return offVariation == null
+  private static EvaluationDetail<AvsbValue> offOrFailed(List<AvsbValue> variations,
+      Integer offVariation, EvaluationReason reason, Shared shared) {
+    EvaluationDetail<AvsbValue> result = offVariation == null
         ? new EvaluationDetail<>(null, EvaluationDetail.NO_VARIATION, reason)
         : Flag.result(variations, offVariation, reason);
+    return shared == null ? result : shared.result(result);
   }
 
-  private static List<Target> targets(
-      AvsbValue.Obj o, String field, List<AvsbValue> variations, boolean withKind)
-      throws BadItem {
+  private static List<Target> targets(AvsbValue.Obj o, String field, List<AvsbValue> variations,
+      boolean withKind, Shared shared) throws BadItem {
     List<AvsbValue> json = array(o, field, field);
     List<Target> out = new ArrayList<>(json.size());
     for (int i = 0; i < json.size(); i++) {
@@ -130,8 +163,10 @@ public final class FlagParser {
       AvsbValue.Obj t = object(json.get(i), path);
       int variation = requiredInteger(t, "variation", path + ".variation");
       String kind = withKind ? kind(t, "contextKind", path + ".contextKind") : null;
+      EvaluationDetail<AvsbValue> result =
+          Flag.result(variations, variation, EvaluationReason.targetMatch());
       out.add(new Target(kind, stringSet(t, "values", path + ".values"), variation,
-          Flag.result(variations, variation, EvaluationReason.targetMatch())));
+          shared == null ? result : shared.result(result)));
     }
     return out;
   }
@@ -162,12 +197,13 @@ public final class FlagParser {
   }
 
   private static Rule rule(int index, AvsbValue.Obj r, String flagKey, String salt,
-      List<AvsbValue> variations, Set<String> segmentKeys) throws BadItem {
+      List<AvsbValue> variations, Set<String> segmentKeys, Shared shared) throws BadItem {
     String path = "rules[" + index + "]";
     String id = string(r, "id", path + ".id");
     List<Clause> clauses = clauses(r, path, segmentKeys);
     VariationOrRollout outcome = outcome(r, path, flagKey, salt, variations,
-        EvaluationReason.ruleMatch(index, id, false), EvaluationReason.ruleMatch(index, id, true));
+        EvaluationReason.ruleMatch(index, id, false), EvaluationReason.ruleMatch(index, id, true),
+        shared);
     return new Rule(id, clauses, outcome, bool(r, "trackEvents", path + ".trackEvents"));
   }
 
@@ -197,10 +233,13 @@ public final class FlagParser {
 
   private static VariationOrRollout outcome(AvsbValue.Obj o, String path, String flagKey,
       String salt, List<AvsbValue> variations, EvaluationReason reason,
-      EvaluationReason experimentReason) throws BadItem {
+      EvaluationReason experimentReason, Shared shared) throws BadItem {
     Integer variation = optInteger(o, "variation", path + ".variation");
     AvsbValue.Obj r = optObject(o, "rollout", path + ".rollout");
     Rollout rollout = r == null ? null : rollout(r, path + ".rollout", flagKey, salt);
+    if (rollout == null && shared != null) {
+      return shared.fixed(variation, variations, reason, experimentReason);
+    }
     return new VariationOrRollout(variation, rollout, variations, reason, experimentReason);
   }
 

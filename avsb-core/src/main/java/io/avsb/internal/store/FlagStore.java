@@ -49,7 +49,12 @@ public final class FlagStore {
 
   /** Replaces all data; returns the snapshot replaced. */
   public Snapshot init(Map<String, StoredItem<Flag>> flags, Map<String, StoredItem<Segment>> segments) {
-    Snapshot old = current.getAndSet(Snapshot.of(flags, segments));
+    return init(Snapshot.of(flags, segments));
+  }
+
+  /** Replaces all data with a loaded snapshot; returns the snapshot replaced. */
+  Snapshot init(Snapshot loaded) {
+    Snapshot old = current.getAndSet(loaded);
     lastUpdate = clock.instant();
     initialized.complete(null);
     return old;

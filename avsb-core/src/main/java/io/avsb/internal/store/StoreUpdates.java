@@ -2,9 +2,11 @@ package io.avsb.internal.store;
 
 import io.avsb.AvsbValue;
 import io.avsb.DataSourceStatus;
+import io.avsb.internal.datasource.DataSet;
+import io.avsb.internal.datasource.DataSetUpdates;
+import io.avsb.internal.log.LogText;
 import io.avsb.spi.DataKind;
-import io.avsb.spi.DataSourceUpdates;
-import java.util.HashMap;
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +18,15 @@ import org.slf4j.LoggerFactory;
 /**
  * What data sources write to: parses items with {@link FlagParser} (once, before they enter the
  * store) and applies them to a {@link FlagStore}; passes status reports to a {@link
- * DataSourceStatusTracker}. An item marked {@code "deleted": true} is stored as a tombstone.
+ * DataSourceStatusTracker}. An item marked {@code "deleted": true} is stored as a tombstone. A full
+ * data set can also come item by item ({@link DataSetUpdates#init(DataSet)}): each item is parsed as
+ * it arrives and its JSON dropped, so loading holds the new model objects, never the parse tree of
+ * the whole set.
+ *
+ * <p>Malformed items are logged once per data set, as one WARN line with their count and the
+ * first few keys and reasons (a data set with the same malformed items as the last one logs it at
+ * DEBUG); a malformed item from a single update logs one WARN line. Service-supplied keys are
+ * escaped ({@link LogText}).
  *
  * <p>When its {@link FlagChangeSink} is active, each applied update also reports the flags it may
  * have changed: the updated flag, or every flag whose version, presence or deletion differs after a
@@ -24,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * DependencyGraph}). This runs on the writing thread, never on the evaluation path; nothing is
  * computed while the sink is inactive. Thread-safe.
  */
-public final class StoreUpdates implements DataSourceUpdates {
+public final class StoreUpdates implements DataSetUpdates {
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.store");
 
   private final FlagStore store;
@@ -35,6 +45,9 @@ public final class StoreUpdates implements DataSourceUpdates {
   // Kept only while the sink is active (built from the store when it becomes so); guarded by
   // writeLock.
   private DependencyGraph graph;
+  // The malformed-items line of the last data set, so that a repeat (a reconnect loop) is not
+  // logged again at WARN; guarded by writeLock.
+  private String lastMalformed;
 
   /** Updates that write to {@code store} and report to {@code status}, reporting no changes. */
   public StoreUpdates(FlagStore store, DataSourceStatusTracker status) {
@@ -61,14 +74,27 @@ public final class StoreUpdates implements DataSourceUpdates {
           + " keeping the last good data");
       return false;
     }
-    Map<String, StoredItem<Flag>> flags = new HashMap<>();
+    DataSetLoad load = new DataSetLoad();
     if (flagsJson instanceof AvsbValue.Obj o) {
-      o.values().forEach((key, json) -> flags.put(key, flagItem(key, json)));
+      o.values().forEach((key, json) -> load.item(DataKind.FLAGS, key, json, null));
     }
-    Map<String, StoredItem<Segment>> segments = new HashMap<>();
     if (segmentsJson instanceof AvsbValue.Obj o) {
-      o.values().forEach((key, json) -> segments.put(key, segmentItem(key, json)));
+      o.values().forEach((key, json) -> load.item(DataKind.SEGMENTS, key, json, null));
     }
+    publish(load);
+    return true;
+  }
+
+  @Override
+  public boolean init(DataSet data) throws IOException {
+    DataSetLoad load = new DataSetLoad();
+    data.read(load);
+    publish(load);
+    return true;
+  }
+
+  private void publish(DataSetLoad load) {
+    Snapshot loaded = load.snapshot();
     // a full data set makes the source valid; reported before the data is visible so that whoever
     // sees the server ready also sees VALID
     if (status.current().state() != DataSourceStatus.State.OFF) {
@@ -78,12 +104,19 @@ public final class StoreUpdates implements DataSourceUpdates {
       // asked before the write: whoever sees the new data (a reader woken by readiness) and adds
       // a listener then must not be told of that very data as a change
       boolean active = changes.active();
-      Snapshot old = store.init(flags, segments);
-      Snapshot now = store.snapshot();
+      // logged before the data is visible, so whoever sees it can also see why an item is malformed
+      String malformed = load.malformedSummary();
+      if (malformed != null && !malformed.equals(lastMalformed)) {
+        LOG.warn("{}", malformed);
+      } else if (malformed != null) {
+        LOG.debug("{} (as in the last data set)", malformed);
+      }
+      lastMalformed = malformed;
+      Snapshot old = store.init(loaded);
       if (active) {
         DependencyGraph before = graph != null ? graph : DependencyGraph.of(old);
-        graph = DependencyGraph.of(now);
-        Set<DependencyGraph.Node> changed = changedItems(old, now);
+        graph = DependencyGraph.of(loaded);
+        Set<DependencyGraph.Node> changed = changedItems(old, loaded);
         Set<String> affected = new TreeSet<>(before.affectedFlags(changed));
         affected.addAll(graph.affectedFlags(changed));
         report(affected);
@@ -91,19 +124,30 @@ public final class StoreUpdates implements DataSourceUpdates {
         graph = null;
       }
     }
-    LOG.debug("Stored a full data set of {} flags and {} segments", flags.size(), segments.size());
-    return true;
+    LOG.debug("Stored a full data set of {} flags and {} segments", load.flagCount(),
+        load.segmentCount());
   }
 
   @Override
   public boolean upsert(DataKind kind, String key, AvsbValue item) {
+    return upsert(kind, key, item, null);
+  }
+
+  @Override
+  public boolean upsert(DataKind kind, String key, AvsbValue item, String problem) {
     if (kind == null || key == null || !(item instanceof AvsbValue.Obj)) {
       LOG.error("Rejected an update of {} that is not a JSON object with a key", kind);
       return false;
     }
-    StoredItem<?> parsed =
-        kind == DataKind.FLAGS ? flagItem(key, item) : segmentItem(key, item);
-    return apply(kind, key, parsed);
+    StoredItem<?> parsed = DataSetLoad.parse(kind, key, item, problem, null);
+    boolean applied = apply(kind, key, parsed);
+    String error = DataSetLoad.malformedError(parsed.item());
+    if (applied && error != null) {
+      LOG.warn("{} {} (version {}) from an update is malformed and {}: {}",
+          kind == DataKind.FLAGS ? "Flag" : "Segment", LogText.of(key), parsed.version(),
+          DataSetLoad.consequence(kind), error);
+    }
+    return applied;
   }
 
   @Override
@@ -180,22 +224,5 @@ public final class StoreUpdates implements DataSourceUpdates {
 
   private static boolean isObjectOrNull(AvsbValue v) {
     return v.isNull() || v instanceof AvsbValue.Obj;
-  }
-
-  private static StoredItem<Flag> flagItem(String key, AvsbValue json) {
-    int version = FlagParser.version(json);
-    if (json.get("deleted").booleanValue()) {
-      return StoredItem.tombstone(version);
-    }
-    // a malformed flag is logged by the parser and kept, so that it evaluates to MALFORMED_FLAG
-    return new StoredItem<>(version, FlagParser.parseFlag(key, json));
-  }
-
-  private static StoredItem<Segment> segmentItem(String key, AvsbValue json) {
-    int version = FlagParser.version(json);
-    if (json.get("deleted").booleanValue()) {
-      return StoredItem.tombstone(version);
-    }
-    return new StoredItem<>(version, FlagParser.parseSegment(key, json));
   }
 }

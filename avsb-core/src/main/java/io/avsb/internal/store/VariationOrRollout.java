@@ -12,6 +12,8 @@ import java.util.List;
  * MALFORMED_FLAG} error result when reached. Immutable and thread-safe.
  */
 public final class VariationOrRollout {
+  private static final EvaluationDetail<AvsbValue>[] NO_RESULTS = newArray(0);
+
   private final EvaluationDetail<AvsbValue> fixedResult;
   private final Rollout rollout;
   private final EvaluationDetail<AvsbValue>[] results;
@@ -34,7 +36,7 @@ public final class VariationOrRollout {
       this.fixedResult = variation == null
           ? Flag.errorResult(EvaluationReason.ErrorKind.MALFORMED_FLAG)
           : Flag.result(variations, variation, reason);
-      this.results = newArray(0);
+      this.results = NO_RESULTS;
       this.experimentResults = results;
       return;
     }

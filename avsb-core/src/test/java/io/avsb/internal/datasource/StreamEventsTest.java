@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.avsb.AvsbValue;
+import io.avsb.internal.log.LogCapture;
+import io.avsb.internal.store.DataSourceStatusTracker;
+import io.avsb.internal.store.FlagStore;
+import io.avsb.internal.store.StoreUpdates;
+import java.time.Clock;
 import io.avsb.spi.DataKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,11 +16,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class StreamEventsTest {
   private final RecordingUpdates store = new RecordingUpdates();
+  private final StreamEvents events = new StreamEvents(1 << 20);
 
   @Test
   void putReplacesAllDataAndFillsMissingKinds() throws Exception {
     StreamEvents.Outcome outcome =
-        StreamEvents.apply(event("put", "{\"data\": {\"flags\": {\"f\": {\"key\": \"f\", \"version\": 2}}}}"), store);
+        events.apply(event("put", "{\"data\": {\"flags\": {\"f\": {\"key\": \"f\", \"version\": 2}}}}"), store);
 
     assertThat(outcome).isEqualTo(StreamEvents.Outcome.PUT);
     assertThat(store.calls()).singleElement().satisfies(c -> assertThat(c.value()).isEqualTo(AvsbValue.parse(
@@ -25,8 +31,8 @@ class StreamEventsTest {
 
   @Test
   void patchUpsertsAFlagOrASegment() throws Exception {
-    StreamEvents.apply(event("patch", "{\"path\": \"/flags/f\", \"data\": {\"key\": \"f\", \"version\": 3}}"), store);
-    StreamEvents.apply(event("patch", "{\"path\": \"/segments/s\", \"data\": {\"key\": \"s\", \"version\": 1}}"), store);
+    events.apply(event("patch", "{\"path\": \"/flags/f\", \"data\": {\"key\": \"f\", \"version\": 3}}"), store);
+    events.apply(event("patch", "{\"path\": \"/segments/s\", \"data\": {\"key\": \"s\", \"version\": 1}}"), store);
 
     assertThat(store.items(DataKind.FLAGS).get("f").get("version").intValue()).isEqualTo(3);
     assertThat(store.items(DataKind.SEGMENTS)).containsOnlyKeys("s");
@@ -34,9 +40,9 @@ class StreamEventsTest {
 
   @Test
   void deleteHandsKindKeyAndVersionToTheStore() throws Exception {
-    StreamEvents.apply(event("patch", "{\"path\": \"/flags/f\", \"data\": {\"key\": \"f\", \"version\": 3}}"), store);
+    events.apply(event("patch", "{\"path\": \"/flags/f\", \"data\": {\"key\": \"f\", \"version\": 3}}"), store);
 
-    StreamEvents.apply(event("delete", "{\"path\": \"/flags/f\", \"version\": 4}"), store);
+    events.apply(event("delete", "{\"path\": \"/flags/f\", \"version\": 4}"), store);
 
     assertThat(store.calls()).last().isEqualTo(new RecordingUpdates.Call("delete", DataKind.FLAGS, "f", null, 4));
     assertThat(store.items(DataKind.FLAGS)).isEmpty();
@@ -44,7 +50,7 @@ class StreamEventsTest {
 
   @Test
   void unknownEventIsIgnored() throws Exception {
-    assertThat(StreamEvents.apply(event("message", "anything"), store)).isEqualTo(StreamEvents.Outcome.IGNORED);
+    assertThat(events.apply(event("message", "anything"), store)).isEqualTo(StreamEvents.Outcome.IGNORED);
     assertThat(store.calls()).isEmpty();
   }
 
@@ -58,7 +64,6 @@ class StreamEventsTest {
         "put    | {\"data\": {\"flags\": []}}     |\"flags\" that is not an object",
         "patch  | {\"path\": \"/flags/f\"}        |has no \"data\" object",
         "patch  | {\"path\": \"/flags/f\", \"data\": 3} |has no \"data\" object",
-        "patch  | {\"path\": \"/widgets/f\", \"data\": {}} |path of unknown shape",
         "patch  | {\"path\": \"/flags/\", \"data\": {}} |path of unknown shape",
         "patch  | {\"data\": {}}                  |has no \"path\"",
         "delete | {\"path\": \"/flags/f\"}        |no valid \"version\"",
@@ -67,7 +72,7 @@ class StreamEventsTest {
         "delete | [1, 2]                          |has no \"path\"",
       })
   void malformedEventChangesNothing(String type, String data, String message) {
-    assertThatThrownBy(() -> StreamEvents.apply(event(type.trim(), data.trim()), store))
+    assertThatThrownBy(() -> events.apply(event(type.trim(), data.trim()), store))
         .isInstanceOf(StreamDataException.class)
         .hasMessageContaining(message.trim());
     assertThat(store.calls()).isEmpty();
@@ -75,9 +80,60 @@ class StreamEventsTest {
 
   @Test
   void malformedMessagesCarryNoPayloadText() {
-    assertThatThrownBy(() -> StreamEvents.apply(event("put", "{\"data\": \"secret-value\""), store))
+    assertThatThrownBy(() -> events.apply(event("put", "{\"data\": \"secret-value\""), store))
         .isInstanceOf(StreamDataException.class)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret-value"));
+  }
+
+  @Test
+  void patchOrDeleteForAKindThisSdkDoesNotKnowIsIgnored() throws Exception {
+    try (LogCapture log = new LogCapture()) {
+      assertThat(events.apply(event("patch", "{\"path\": \"/widgets/w\", \"data\": {}}"), store))
+          .isEqualTo(StreamEvents.Outcome.IGNORED);
+      assertThat(events.apply(event("delete", "{\"path\": \"/widgets/w\", \"version\": 2}"), store))
+          .isEqualTo(StreamEvents.Outcome.IGNORED);
+
+      assertThat(log.linesWith("INFO")).singleElement().satisfies(l -> assertThat(l).contains("\"widgets\""));
+    }
+    assertThat(store.calls()).isEmpty();
+  }
+
+  @Test
+  void numberTooLargeForADoubleMakesOnlyItsItemMalformed() throws Exception {
+    FlagStore flags = new FlagStore();
+    StoreUpdates real = new StoreUpdates(flags, new DataSourceStatusTracker(Clock.systemUTC()));
+    try (LogCapture log = new LogCapture()) {
+      events.apply(event("put", "{\"data\": {\"flags\": {\"good\": {\"version\": 2},"
+          + " \"bad\": {\"version\": 3, \"variations\": [1, 1e400]}}}}"), real);
+      events.apply(event("patch", "{\"path\": \"/segments/s\", \"data\": {\"version\": 4,"
+          + " \"rules\": [{\"weight\": -9e999}]}, \"ignored\": 1e400}"), real);
+    }
+
+    assertThat(flags.snapshot().flag("good").malformedError()).isNull();
+    assertThat(flags.snapshot().flag("bad").malformedError())
+        .isEqualTo("a number out of range: 1e400");
+    assertThat(flags.snapshot().flag("bad").version()).isEqualTo(3);
+    assertThat(flags.snapshot().segment("s").malformedError())
+        .isEqualTo("a number out of range in \"weight\": -9e999");
+  }
+
+  @Test
+  void jsonBeyondAReadLimitIsReportedAsThatLimitNotAsInvalidJson() {
+    assertThatThrownBy(() -> events.apply(event("put", "{\"data\": {\"flags\": {\"f\": {\"version\": "
+        + "1".repeat(1001) + "}}}}"), store))
+        .isInstanceOf(StreamDataException.class)
+        .hasMessage("put event holds a number longer than 1000 characters");
+    assertThatThrownBy(() -> events.apply(event("patch", "{\"path\": \"/flags/f\", \"data\": "
+        + "[".repeat(300) + "]".repeat(300) + "}"), store))
+        .isInstanceOf(StreamDataException.class)
+        .hasMessage("patch event holds JSON nested deeper than 200 levels");
+    assertThat(store.calls()).isEmpty();
+  }
+
+  @Test
+  void pathWithLineBreaksIsEscapedInTheMessage() {
+    assertThatThrownBy(() -> events.apply(event("patch", "{\"path\": \"/flags/a\\nWARN forged\", \"data\": 1}"), store))
+        .hasMessage("patch event for \"/flags/a\\u000aWARN forged\" has no \"data\" object");
   }
 
   private static SseEvent event(String type, String data) {

@@ -1,0 +1,66 @@
+package io.avsb.internal.store;
+
+import io.avsb.AvsbValue;
+import io.avsb.EvaluationDetail;
+import io.avsb.EvaluationReason;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Equal immutable parts of the items of one data set, kept once: variation lists, results, and
+ * fixed outcomes (a fallthrough to variation 1 of {@code [false, true]} is the same object in every
+ * flag that has it). A data set of a million similar flags then holds each such part once rather
+ * than a million times. Each table stops growing at {@value #MAX} entries, so a data set of all
+ * different parts costs little more than without sharing. Not thread-safe: one per load.
+ */
+final class Shared {
+  private static final int MAX = 4096;
+
+  private final Map<List<AvsbValue>, List<AvsbValue>> lists = new HashMap<>();
+  private final Map<EvaluationDetail<AvsbValue>, EvaluationDetail<AvsbValue>> results = new HashMap<>();
+  private final Map<OutcomeKey, VariationOrRollout> outcomes = new HashMap<>();
+
+  /** The shared immutable copy of {@code variations}. */
+  List<AvsbValue> variations(List<AvsbValue> variations) {
+    List<AvsbValue> shared = lists.get(variations);
+    if (shared != null) {
+      return shared;
+    }
+    List<AvsbValue> copy = List.copyOf(variations);
+    if (lists.size() < MAX) {
+      lists.put(copy, copy);
+    }
+    return copy;
+  }
+
+  /** The shared instance equal to {@code result}. */
+  EvaluationDetail<AvsbValue> result(EvaluationDetail<AvsbValue> result) {
+    EvaluationDetail<AvsbValue> shared = results.get(result);
+    if (shared != null) {
+      return shared;
+    }
+    if (results.size() < MAX) {
+      results.put(result, result);
+    }
+    return result;
+  }
+
+  /** The shared fixed outcome (no rollout) giving {@code variation} of {@code variations}. */
+  VariationOrRollout fixed(Integer variation, List<AvsbValue> variations, EvaluationReason reason,
+      EvaluationReason experimentReason) {
+    OutcomeKey key = new OutcomeKey(variation, variations, reason, experimentReason);
+    VariationOrRollout shared = outcomes.get(key);
+    if (shared != null) {
+      return shared;
+    }
+    VariationOrRollout made = new VariationOrRollout(variation, null, variations, reason, experimentReason);
+    if (outcomes.size() < MAX) {
+      outcomes.put(key, made);
+    }
+    return made;
+  }
+
+  private record OutcomeKey(Integer variation, List<AvsbValue> variations, EvaluationReason reason,
+      EvaluationReason experimentReason) {}
+}
