@@ -136,8 +136,9 @@ class AvsbSpanEventsTest {
       }
       long allocated = threads.getCurrentThreadAllocatedBytes() - before;
       assertThat(sink).isEqualTo(30_000);
-      // 10,000 calls allocating even one small object each would be well over 100 KB
-      assertThat(allocated).isLessThan(1_000);
+      // 10,000 calls allocating even one small object each would be over 160 KB; under 1 B a
+      // call leaves room for one-off work (a summary counter cell made once), not per-call garbage
+      assertThat(allocated).isLessThan(10_000);
     }
   }
 
