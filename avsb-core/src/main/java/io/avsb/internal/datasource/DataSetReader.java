@@ -6,12 +6,17 @@ import io.avsb.AvsbValue;
 import io.avsb.internal.json.JsonCodec;
 import io.avsb.spi.DataKind;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads a full data set ({@code {"flags": {...}, "segments": {...}}}) from a JSON parser, handing
  * each item over as soon as it is read. Other properties are skipped; a missing or null {@code
  * flags} or {@code segments} counts as empty. A number too large for a double makes only its item
- * unusable (see {@link DataSet.Items}). Stateless and thread-safe.
+ * unusable (see {@link DataSet.Items}). Equal short strings of one data set are read as one value.
+ * Stateless and thread-safe.
  */
 final class DataSetReader {
   private DataSetReader() {}
@@ -27,6 +32,7 @@ final class DataSetReader {
     if (p.currentToken() != JsonToken.START_OBJECT) {
       throw new StreamDataException(what + " is not a JSON object");
     }
+    SharedStrings strings = new SharedStrings();
     for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
       String name = p.currentName();
       JsonToken value = p.nextToken();
@@ -41,7 +47,7 @@ final class DataSetReader {
       for (JsonToken e = p.nextToken(); e != JsonToken.END_OBJECT; e = p.nextToken()) {
         String key = p.currentName();
         Problem problem = new Problem();
-        AvsbValue json = JsonCodec.readLenient(p, p.nextToken(), problem);
+        AvsbValue json = JsonCodec.readLenient(p, p.nextToken(), problem, strings);
         items.item(kind, key, json, problem.text);
       }
     }
@@ -83,8 +89,33 @@ final class DataSetReader {
     return null;
   }
 
+  /**
+   * One value for equal short strings of one data set: the same attribute names, clause values and
+   * variations recur in many flags. Stops adding at 16,384 strings.
+   */
+  static final class SharedStrings implements Function<String, AvsbValue> {
+    private static final int MAX_LENGTH = 64;
+    private static final int MAX_ENTRIES = 16_384;
+    private final Map<String, AvsbValue> seen = new HashMap<>();
+
+    @Override
+    public AvsbValue apply(String s) {
+      if (s.length() > MAX_LENGTH) {
+        return AvsbValue.of(s);
+      }
+      AvsbValue shared = seen.get(s);
+      if (shared == null) {
+        shared = AvsbValue.of(s);
+        if (seen.size() < MAX_ENTRIES) {
+          seen.put(s, shared);
+        }
+      }
+      return shared;
+    }
+  }
+
   /** The first problem found in one item. */
-  static final class Problem implements java.util.function.Consumer<String> {
+  static final class Problem implements Consumer<String> {
     String text;
 
     @Override

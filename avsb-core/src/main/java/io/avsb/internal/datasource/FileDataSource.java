@@ -3,12 +3,12 @@ package io.avsb.internal.datasource;
 import io.avsb.AvsbConfig;
 import io.avsb.DataSourceStatus;
 import io.avsb.DataSourceStatus.ErrorInfo;
+import io.avsb.internal.log.LogText;
+import io.avsb.spi.DataKind;
 import io.avsb.spi.DataSource;
 import io.avsb.spi.DataSourceContext;
 import io.avsb.spi.DataSourceFactory;
 import io.avsb.spi.DataSourceUpdates;
-import io.avsb.internal.log.LogText;
-import io.avsb.spi.DataKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -270,6 +270,7 @@ public final class FileDataSource implements DataSource {
     LOG.info("{} flags file {} ({} flags)", initialized ? "Reloaded" : "Loaded", path, flags[0]);
     lastProblem = null;
     initialized = true;
+    backoff.connected(context.clock().instant());
     ready.complete(true);
   }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Converts between JSON text and {@link AvsbValue} with Jackson's streaming API, the one place
@@ -152,7 +153,7 @@ public final class JsonCodec {
    * double fails the read.
    */
   public static AvsbValue read(JsonParser p, JsonToken t) throws IOException {
-    return read(p, t, null);
+    return read(p, t, null, null);
   }
 
   /**
@@ -163,29 +164,39 @@ public final class JsonCodec {
    */
   public static AvsbValue readLenient(JsonParser p, JsonToken t, Consumer<String> problems)
       throws IOException {
-    return read(p, t, Objects.requireNonNull(problems, "problems"));
+    return read(p, t, Objects.requireNonNull(problems, "problems"), null);
   }
 
-  private static AvsbValue read(JsonParser p, JsonToken t, Consumer<String> problems)
-      throws IOException {
+  /**
+   * As {@link #readLenient(JsonParser, JsonToken, Consumer)}, with every JSON string made by {@code
+   * strings} (which may hand out one shared value for equal strings).
+   */
+  public static AvsbValue readLenient(JsonParser p, JsonToken t, Consumer<String> problems,
+      Function<String, AvsbValue> strings) throws IOException {
+    return read(p, t, Objects.requireNonNull(problems, "problems"),
+        Objects.requireNonNull(strings, "strings"));
+  }
+
+  private static AvsbValue read(JsonParser p, JsonToken t, Consumer<String> problems,
+      Function<String, AvsbValue> strings) throws IOException {
     switch (t) {
       case START_OBJECT: {
         Map<String, AvsbValue> map = new LinkedHashMap<>();
         for (JsonToken n = p.nextToken(); n != JsonToken.END_OBJECT; n = p.nextToken()) {
           String name = p.currentName();
-          map.put(name, read(p, p.nextToken(), problems));
+          map.put(name, read(p, p.nextToken(), problems, strings));
         }
         return new AvsbValue.Obj(map);
       }
       case START_ARRAY: {
         List<AvsbValue> list = new ArrayList<>();
         for (JsonToken n = p.nextToken(); n != JsonToken.END_ARRAY; n = p.nextToken()) {
-          list.add(read(p, n, problems));
+          list.add(read(p, n, problems, strings));
         }
         return new AvsbValue.Arr(list);
       }
       case VALUE_STRING:
-        return AvsbValue.of(p.getText());
+        return strings == null ? AvsbValue.of(p.getText()) : strings.apply(p.getText());
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
         double d = p.getDoubleValue();

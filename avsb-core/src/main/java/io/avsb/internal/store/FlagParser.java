@@ -200,15 +200,15 @@ public final class FlagParser {
       List<AvsbValue> variations, Set<String> segmentKeys, Shared shared) throws BadItem {
     String path = "rules[" + index + "]";
     String id = string(r, "id", path + ".id");
-    List<Clause> clauses = clauses(r, path, segmentKeys);
+    List<Clause> clauses = clauses(r, path, segmentKeys, shared);
     VariationOrRollout outcome = outcome(r, path, flagKey, salt, variations,
         EvaluationReason.ruleMatch(index, id, false), EvaluationReason.ruleMatch(index, id, true),
         shared);
     return new Rule(id, clauses, outcome, bool(r, "trackEvents", path + ".trackEvents"));
   }
 
-  private static List<Clause> clauses(AvsbValue.Obj o, String path, Set<String> segmentKeys)
-      throws BadItem {
+  private static List<Clause> clauses(AvsbValue.Obj o, String path, Set<String> segmentKeys,
+      Shared shared) throws BadItem {
     List<AvsbValue> json = array(o, "clauses", path + ".clauses");
     List<Clause> out = new ArrayList<>(json.size());
     for (int i = 0; i < json.size(); i++) {
@@ -220,15 +220,24 @@ public final class FlagParser {
       List<AvsbValue> values = array(c, "values", cpath + ".values");
       // without a context kind the attribute is a plain name (the older user model); a
       // contextKind given as "" still makes it a reference, as in the reference SDKs
-      AttributeRef ref = field(c, "contextKind") == null ? AttributeRef.ofLiteral(attr)
-          : AttributeRef.of(attr);
-      Clause clause = new Clause(kind, ref, op, values, bool(c, "negate", cpath + ".negate"));
+      boolean reference = field(c, "contextKind") != null;
+      boolean negate = bool(c, "negate", cpath + ".negate");
+      Clause clause = shared == null
+          ? clause(kind, reference, attr, op, values, negate)
+          : shared.clause(kind, reference, attr, op, values, negate);
       if (op == Operator.SEGMENT_MATCH) {
         segmentKeys.addAll(List.of(clause.strings()));
       }
       out.add(clause);
     }
     return out;
+  }
+
+  /** A clause; without a context kind the attribute is a plain name (the older user model). */
+  static Clause clause(String kind, boolean reference, String attr, Operator op,
+      List<AvsbValue> values, boolean negate) {
+    AttributeRef ref = reference ? AttributeRef.of(attr) : AttributeRef.ofLiteral(attr);
+    return new Clause(kind, ref, op, values, negate);
   }
 
   private static VariationOrRollout outcome(AvsbValue.Obj o, String path, String flagKey,
@@ -284,7 +293,7 @@ public final class FlagParser {
       String path = "rules[" + i + "]";
       AvsbValue.Obj r = object(rulesJson.get(i), path);
       String kind = kind(r, "rolloutContextKind", path + ".rolloutContextKind");
-      rules.add(new SegmentRule(string(r, "id", path + ".id"), clauses(r, path, nested),
+      rules.add(new SegmentRule(string(r, "id", path + ".id"), clauses(r, path, nested, null),
           optInteger(r, "weight", path + ".weight"),
           bucketByRef(string(r, "bucketBy", path + ".bucketBy"),
               field(r, "rolloutContextKind") != null), kind));

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Equal immutable parts of the items of one data set, kept once: variation lists, results, and
- * fixed outcomes (a fallthrough to variation 1 of {@code [false, true]} is the same object in every
- * flag that has it). A data set of a million similar flags then holds each such part once rather
+ * Equal immutable parts of the items of one data set, kept once: variation lists, results, fixed
+ * outcomes (a fallthrough to variation 1 of {@code [false, true]} is the same object in every flag
+ * that has it) and clauses ({@code plan in [pro, enterprise]} is preprocessed once). A data set of a million similar flags then holds each such part once rather
  * than a million times. Each table stops growing at {@value #MAX} entries, so a data set of all
  * different parts costs little more than without sharing. Not thread-safe: one per load.
  */
@@ -20,6 +20,7 @@ final class Shared {
   private final Map<List<AvsbValue>, List<AvsbValue>> lists = new HashMap<>();
   private final Map<EvaluationDetail<AvsbValue>, EvaluationDetail<AvsbValue>> results = new HashMap<>();
   private final Map<OutcomeKey, VariationOrRollout> outcomes = new HashMap<>();
+  private final Map<ClauseKey, Clause> clauses = new HashMap<>();
 
   /** The shared immutable copy of {@code variations}. */
   List<AvsbValue> variations(List<AvsbValue> variations) {
@@ -60,6 +61,30 @@ final class Shared {
     }
     return made;
   }
+
+  /**
+   * The shared clause of this content. A {@code matches} clause is never shared: its regular
+   * expressions are the evaluator's business, per flag.
+   */
+  Clause clause(String kind, boolean reference, String attribute, Operator op,
+      List<AvsbValue> values, boolean negate) {
+    if (op == Operator.MATCHES) {
+      return FlagParser.clause(kind, reference, attribute, op, values, negate);
+    }
+    ClauseKey key = new ClauseKey(kind, reference, attribute, op, values, negate);
+    Clause shared = clauses.get(key);
+    if (shared != null) {
+      return shared;
+    }
+    Clause made = FlagParser.clause(kind, reference, attribute, op, values, negate);
+    if (clauses.size() < MAX) {
+      clauses.put(key, made);
+    }
+    return made;
+  }
+
+  private record ClauseKey(String kind, boolean reference, String attribute, Operator op,
+      List<AvsbValue> values, boolean negate) {}
 
   private record OutcomeKey(Integer variation, List<AvsbValue> variations, EvaluationReason reason,
       EvaluationReason experimentReason) {}
