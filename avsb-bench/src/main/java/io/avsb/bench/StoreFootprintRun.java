@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * target, a rule with an {@code in} clause, a rule with a 50/50 rollout, about 600 bytes).
  *
  * <p>Two measurements: in this JVM, the heap in use after a full GC before the server starts
- * (baseline, which holds the served bytes) and after it is ready and the loopback server stopped
- * (retained = the difference), and
+ * (baseline, which holds the served bytes); the heap in use once it is ready minus once it is
+ * closed (retained: what the SDK holds for the data; the loopback server is stopped first), and
  * the highest heap in use sampled every 2 ms while it loads; with {@code search}, also the smallest
  * {@code -Xmx} (16 MiB steps) with which a fresh JVM running only the SDK (the bytes are served from
  * this one) becomes ready within two minutes, which is the load's live peak plus the JVM's own
@@ -86,31 +86,29 @@ public final class StoreFootprintRun {
       sampler.setDaemon(true);
       sampler.start();
       long start = System.nanoTime();
-      try (AvsbServer server = server(uri, poll)) {
-        long loadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        sampling.set(false);
-        sampler.join();
-        if (!server.isReady()) {
-          throw new IllegalStateException("the server did not become ready: " + server.dataSourceStatus());
-        }
-        // the JDK server keeps buffers of a finished response while its connection lives: stop it
-        // first, so that what stays is the SDK's (the bytes it served are in the baseline)
-        http.stop(0);
-        long retained = usedAfterGc(memory) - baseline;
-        System.out.printf(Locale.ROOT, "mode=%s shape=%s flags=%d json=%d bytes (%.1f bytes/flag),"
-            + " load %d ms%n", poll ? "poll" : "stream", rich ? "rich" : "small", flags, json.length,
-            (double) json.length / flags, loadMillis);
-        System.out.printf(Locale.ROOT, "retained: %.1f MiB (%.1f bytes/flag)%n", mib(retained),
-            (double) retained / flags);
-        System.out.printf(Locale.ROOT, "peak heap in use while loading: %.1f MiB above the baseline"
-            + " of %.1f MiB%n", mib(peak.get() - baseline), mib(baseline));
-        if (histogram) {
-          String table = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-              new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-              new Object[] {null}, new String[] {String[].class.getName()});
-          table.lines().limit(28).forEach(System.out::println);
-        }
+      AvsbServer server = server(uri, poll);
+      long loadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      sampling.set(false);
+      sampler.join();
+      if (!server.isReady()) {
+        throw new IllegalStateException("the server did not become ready: " + server.dataSourceStatus());
       }
+      // the JDK server may hold buffers of a finished response for a while after it stops, so
+      // what the SDK retains is measured as the heap in use before minus after closing it
+      http.stop(0);
+      long loaded = usedAfterGc(memory);
+      String table = histogram ? histogram() : "";
+      server.close();
+      server = null;
+      long retained = loaded - usedAfterGc(memory);
+      System.out.printf(Locale.ROOT, "mode=%s shape=%s flags=%d json=%d bytes (%.1f bytes/flag),"
+          + " load %d ms%n", poll ? "poll" : "stream", rich ? "rich" : "small", flags, json.length,
+          (double) json.length / flags, loadMillis);
+      System.out.printf(Locale.ROOT, "retained: %.1f MiB (%.1f bytes/flag)%n", mib(retained),
+          (double) retained / flags);
+      System.out.printf(Locale.ROOT, "peak heap in use while loading: %.1f MiB above the baseline"
+          + " of %.1f MiB%n", mib(peak.get() - baseline), mib(baseline));
+      table.lines().limit(28).forEach(System.out::println);
     } finally {
       http.stop(0);
     }
@@ -124,6 +122,12 @@ public final class StoreFootprintRun {
         again.stop(0);
       }
     }
+  }
+
+  private static String histogram() throws Exception {
+    return (String) ManagementFactory.getPlatformMBeanServer().invoke(
+        new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+        new Object[] {null}, new String[] {String[].class.getName()});
   }
 
   private static boolean child(URI uri, boolean poll) {
