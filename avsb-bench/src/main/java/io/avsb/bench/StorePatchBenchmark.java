@@ -1,7 +1,7 @@
 package io.avsb.bench;
 
 import io.avsb.AvsbValue;
-import io.avsb.internal.datasource.DataSourceStatusTracker;
+import io.avsb.internal.store.DataSourceStatusTracker;
 import io.avsb.internal.store.FlagStore;
 import io.avsb.internal.store.StoreUpdates;
 import io.avsb.spi.DataKind;
