@@ -42,6 +42,7 @@ public final class FleetRun {
   private FleetRun() {}
 
   /** Runs the fleet and prints the figures as markdown. */
+  @SuppressWarnings("try") // the service is closed mid-run on purpose: the outage being measured
   public static void main(String[] args) {
     int readers = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
@@ -236,6 +237,7 @@ public final class FleetRun {
         inside);
   }
 
+  @SuppressWarnings("deprecation") // RedisClient has no typed PUBSUB NUMSUB; the raw command is stable
   private static String pubsubPerChange(RedisServer redis, String channel) {
     try (RedisClient c = redis.client()) {
       List<?> reply = (List<?>) c.sendCommand(Protocol.Command.PUBSUB, "NUMSUB", channel);

@@ -176,9 +176,9 @@ class ReadmeTest {
     }
   }
 
-  /** Modules that publish no library: the BOM itself and test-only modules. */
+  /** Modules that publish no library: the BOM itself, test-only modules and the benchmarks. */
   private static final Set<String> TEST_ONLY_MODULES =
-      Set.of("avsb-bom", "avsb-jaxrs-contract", "avsb-differential");
+      Set.of("avsb-bom", "avsb-jaxrs-contract", "avsb-differential", "avsb-bench");
 
   @Test
   void theBomPinsTheBuildsVersionsAndEveryLibraryModule() throws Exception {
