@@ -15,11 +15,42 @@ public final class AttributeRef {
   private final String text;
   private final String[] components;
   private final String error;
+  // which built-in attribute the first component names (BUILT_IN_*), found once here rather than
+  // by a string switch on every lookup
+  private final int builtIn;
+
+  static final int CUSTOM = 0;
+  static final int BUILT_IN_KIND = 1;
+  static final int BUILT_IN_KEY = 2;
+  static final int BUILT_IN_NAME = 3;
+  static final int BUILT_IN_ANONYMOUS = 4;
 
   private AttributeRef(String text, String[] components, String error) {
     this.text = text;
     this.components = components;
     this.error = error;
+    this.builtIn = components.length == 0 ? CUSTOM : builtIn(components[0]);
+  }
+
+  /** Which built-in attribute {@code name} is, or {@link #CUSTOM}. */
+  static int builtIn(String name) {
+    switch (name) {
+      case "kind":
+        return BUILT_IN_KIND;
+      case "key":
+        return BUILT_IN_KEY;
+      case "name":
+        return BUILT_IN_NAME;
+      case "anonymous":
+        return BUILT_IN_ANONYMOUS;
+      default:
+        return CUSTOM;
+    }
+  }
+
+  /** Which built-in attribute the first component names, or {@link #CUSTOM}. */
+  int builtIn() {
+    return builtIn;
   }
 
   /**

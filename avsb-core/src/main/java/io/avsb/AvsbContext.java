@@ -26,11 +26,22 @@ public final class AvsbContext {
   /** The kind of a multi-context, {@code multi}. */
   public static final String MULTI_KIND = "multi";
 
+  private static final int IDENTITY_SCAN = 8;
+  private static final String[] NO_NAMES = new String[0];
+  private static final AvsbValue[] NO_VALUES = new AvsbValue[0];
+
   private final String kind;
   private final String key;
   private final String name;
   private final boolean anonymous;
   private final Map<String, AvsbValue> attributes;
+  // the same map without the read-only view, for the evaluator's lookups
+  private final Map<String, AvsbValue> lookup;
+  // the first attributes again, for lookups by a name that is the same instance (the flag parser
+  // interns attribute names; names written as literals in code are interned too)
+  private final String[] names;
+  private final AvsbValue[] values;
+  private final boolean multi;
   private final Set<AttributeRef> privateAttributes;
   private final List<AvsbContext> contexts;
   private final String error;
@@ -52,7 +63,22 @@ public final class AvsbContext {
     this.key = key;
     this.name = name;
     this.anonymous = anonymous;
-    this.attributes = attributes;
+    this.lookup = attributes;
+    this.attributes = attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(attributes);
+    int n = Math.min(attributes.size(), IDENTITY_SCAN);
+    this.names = n == 0 ? NO_NAMES : new String[n];
+    this.values = n == 0 ? NO_VALUES : new AvsbValue[n];
+    if (n > 0) {
+      int i = 0;
+      for (Map.Entry<String, AvsbValue> e : attributes.entrySet()) {
+        if (i == n) {
+          break;
+        }
+        names[i] = e.getKey();
+        values[i++] = e.getValue();
+      }
+    }
+    this.multi = MULTI_KIND.equals(kind);
     this.privateAttributes = privateAttributes;
     this.contexts = contexts;
     this.error = error;
@@ -197,7 +223,7 @@ public final class AvsbContext {
 
   /** True for a multi-context. */
   public boolean isMulti() {
-    return MULTI_KIND.equals(kind);
+    return multi;
   }
 
   /** The single contexts: this context alone, or the parts of a multi-context sorted by kind. */
@@ -239,7 +265,7 @@ public final class AvsbContext {
     if (!ref.isValid() || isMulti()) {
       return null;
     }
-    AvsbValue v = topLevel(ref.component(0));
+    AvsbValue v = topLevel(ref.builtIn(), ref.component(0));
     for (int i = 1; v != null && i < ref.depth(); i++) {
       v = v instanceof AvsbValue.Obj o ? o.values().get(ref.component(i)) : null;
     }
@@ -248,21 +274,27 @@ public final class AvsbContext {
 
   /** The value of the top-level attribute {@code name}, as {@link #getValue(AttributeRef)}. */
   public AvsbValue getValue(String name) {
-    return isMulti() || name == null ? null : topLevel(name);
+    return isMulti() || name == null ? null : topLevel(AttributeRef.builtIn(name), name);
   }
 
-  private AvsbValue topLevel(String attr) {
-    switch (attr) {
-      case "kind":
+  private AvsbValue topLevel(int builtIn, String attr) {
+    switch (builtIn) {
+      case AttributeRef.BUILT_IN_KIND:
         return kindValue;
-      case "key":
+      case AttributeRef.BUILT_IN_KEY:
         return keyValue;
-      case "name":
+      case AttributeRef.BUILT_IN_NAME:
         return nameValue;
-      case "anonymous":
+      case AttributeRef.BUILT_IN_ANONYMOUS:
         return AvsbValue.of(anonymous);
       default:
-        return attributes.get(attr);
+        String[] n = names;
+        for (int i = 0; i < n.length; i++) {
+          if (n[i] == attr) {
+            return values[i];
+          }
+        }
+        return n.length == 0 ? null : lookup.get(attr);
     }
   }
 
@@ -461,7 +493,7 @@ public final class AvsbContext {
           key == null ? "" : key,
           name,
           anonymous,
-          Collections.unmodifiableMap(new LinkedHashMap<>(attributes)),
+          attributes.isEmpty() ? Map.of() : new LinkedHashMap<>(attributes),
           Collections.unmodifiableSet(new LinkedHashSet<>(privateAttributes)),
           List.of(),
           problem);

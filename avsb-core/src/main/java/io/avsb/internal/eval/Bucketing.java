@@ -15,6 +15,8 @@ import io.avsb.AvsbValue;
  * allocates nothing (it hashes in this thread's {@link EvalScratch}).
  */
 final class Bucketing {
+  private static final AttributeRef KEY = AttributeRef.ofLiteral("key");
+
   /** The bucket of a context that has no context of the rollout's kind. */
   static final float NO_CONTEXT = -1F;
 
@@ -35,7 +37,7 @@ final class Bucketing {
     if (by != null && !by.isValid()) {
       return 0F;
     }
-    AvsbValue value = by == null ? c.getValue("key") : c.getValue(by);
+    AvsbValue value = by == null ? c.getValue(KEY) : c.getValue(by);
     return bucket(prefix, value);
   }
 

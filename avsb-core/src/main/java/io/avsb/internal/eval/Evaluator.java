@@ -96,7 +96,7 @@ public final class Evaluator {
     if (!flag.on()) {
       return flag.offResult();
     }
-    if (!flag.prerequisites().isEmpty()) {
+    if (flag.hasPrerequisites()) {
       Object[] s = stack;
       int b = base;
       if (s == null) {

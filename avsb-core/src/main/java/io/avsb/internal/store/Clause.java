@@ -32,6 +32,7 @@ public final class Clause {
   private final Set<AvsbValue> valueSet;
   private final Set<String> stringSet;
   private final String[] inStrings;
+  private final int[] inHashes;
   private final String[] strings;
   private final BoundedRegex[] regexes;
   private final double[] numbers;
@@ -50,7 +51,9 @@ public final class Clause {
   public Clause(
       String contextKind, AttributeRef attribute, Operator op, List<AvsbValue> values,
       boolean negate) {
-    this.contextKind = contextKind == null ? AvsbContext.DEFAULT_KIND : contextKind;
+    // interned, as the kinds of contexts built in code are: finding the context is then an
+    // identity compare
+    this.contextKind = contextKind == null ? AvsbContext.DEFAULT_KIND : contextKind.intern();
     this.attribute = attribute;
     this.kindAttribute =
         attribute.isValid() && attribute.depth() == 1 && attribute.component(0).equals("kind");
@@ -64,12 +67,29 @@ public final class Clause {
     this.stringSet = op == Operator.IN ? stringSet(values) : Set.of();
     // a few strings are found faster by comparing them in turn than by hashing
     this.inStrings = op == Operator.IN && stringSet.size() <= SMALL_IN
-        ? stringSet.toArray(NO_STRINGS) : null;
+        ? interned(stringSet.toArray(NO_STRINGS)) : null;
+    this.inHashes = inStrings == null ? null : hashes(inStrings);
     this.strings = isStringOp(op) || op == Operator.SEGMENT_MATCH ? strings(values) : NO_STRINGS;
     this.regexes = op == Operator.MATCHES ? regexes(values) : new BoundedRegex[0];
     this.numbers = isNumericOp(op) ? numbers(values) : new double[0];
     this.dates = op == Operator.BEFORE || op == Operator.AFTER ? dates(values) : new Timestamp[0];
     this.versions = isSemVerOp(op) ? versions(values) : new SemanticVersion[0];
+  }
+
+  // values written as literals in code (a plan, a country) are then the same instance
+  private static String[] interned(String[] strings) {
+    for (int i = 0; i < strings.length; i++) {
+      strings[i] = strings[i].intern();
+    }
+    return strings;
+  }
+
+  private static int[] hashes(String[] strings) {
+    int[] out = new int[strings.length];
+    for (int i = 0; i < strings.length; i++) {
+      out[i] = strings[i].hashCode();
+    }
+    return out;
   }
 
   private static boolean isStringOp(Operator op) {
@@ -169,8 +189,11 @@ public final class Clause {
     if (few == null) {
       return stringSet.contains(value);
     }
-    for (String s : few) {
-      if (s.equals(value)) {
+    // a String caches its hash, so most misses end at an int compare without reading either text
+    int h = value.hashCode();
+    int[] hashes = inHashes;
+    for (int i = 0; i < hashes.length; i++) {
+      if (hashes[i] == h && (few[i] == value || few[i].equals(value))) {
         return true;
       }
     }

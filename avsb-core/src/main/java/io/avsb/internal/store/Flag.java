@@ -30,6 +30,7 @@ public final class Flag {
   private final List<AvsbValue> variations;
   private final String salt;
   private final List<Prerequisite> prerequisites;
+  private final boolean hasPrerequisites;
   private final List<Target> targets;
   private final List<Rule> rules;
   private final VariationOrRollout fallthrough;
@@ -57,6 +58,7 @@ public final class Flag {
     this.variations = List.copyOf(variations);
     this.salt = salt;
     this.prerequisites = List.copyOf(prerequisites);
+    this.hasPrerequisites = !this.prerequisites.isEmpty();
     this.targets = List.copyOf(targets);
     this.rules = List.copyOf(rules);
     this.fallthrough = fallthrough;
@@ -175,6 +177,11 @@ public final class Flag {
   /** The prerequisites in order. */
   public List<Prerequisite> prerequisites() {
     return prerequisites;
+  }
+
+  /** Whether the flag has prerequisites (a field read, not a call through the list). */
+  public boolean hasPrerequisites() {
+    return hasPrerequisites;
   }
 
   /**

@@ -233,10 +233,15 @@ public final class FlagParser {
     return out;
   }
 
-  /** A clause; without a context kind the attribute is a plain name (the older user model). */
+  /**
+   * A clause; without a context kind the attribute is a plain name (the older user model). The
+   * attribute name is interned: contexts built with literal names (as code writes them) then hold
+   * the same instance, and the evaluator's lookup ends at an identity compare.
+   */
   static Clause clause(String kind, boolean reference, String attr, Operator op,
       List<AvsbValue> values, boolean negate) {
-    AttributeRef ref = reference ? AttributeRef.of(attr) : AttributeRef.ofLiteral(attr);
+    String name = attr == null ? null : attr.intern();
+    AttributeRef ref = reference ? AttributeRef.of(name) : AttributeRef.ofLiteral(name);
     return new Clause(kind, ref, op, values, negate);
   }
 
