@@ -109,4 +109,23 @@ class AvsbContextTest {
     assertThat(c.getValue("score")).isEqualTo(AvsbValue.of(1.5));
     assertThat(c.toString()).doesNotContain("d1").doesNotContain("android");
   }
+
+  @Test
+  void attributesAreFoundWhateverStringInstanceNamesThemAndHowManyThereAre() {
+    AvsbContext.Builder b = AvsbContext.builder("u1");
+    for (int i = 0; i < 12; i++) {
+      b.set("a" + i, "v" + i);
+    }
+    AvsbContext c = b.build();
+    for (int i = 0; i < 12; i++) {
+      // a name built at run time is another instance than the one the context holds
+      String name = new StringBuilder("a").append(i).toString();
+      assertThat(c.getValue(name)).as(name).isEqualTo(AvsbValue.of("v" + i));
+      assertThat(c.getValue(AttributeRef.of(name))).as(name).isEqualTo(AvsbValue.of("v" + i));
+    }
+    assertThat(c.getValue("a12")).isNull();
+    assertThat(c.getValue(AttributeRef.of(new String("key")))).isEqualTo(AvsbValue.of("u1"));
+    assertThat(c.getValue("anonymous")).isEqualTo(AvsbValue.FALSE);
+    assertThat(AvsbContext.of("u2").getValue("plan")).isNull();
+  }
 }
