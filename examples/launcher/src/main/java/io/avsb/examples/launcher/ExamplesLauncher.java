@@ -23,7 +23,7 @@ import org.eclipse.jetty.server.handler.ContextHandlerCollection;
  */
 public final class ExamplesLauncher implements AutoCloseable {
   /** The example modules it deploys, each at /<name>. */
-  private static final List<String> EXAMPLES = List.of("checkout-servlet", "checkout-jaxrs");
+  private static final List<String> EXAMPLES = List.of("checkout-servlet", "checkout-jaxrs", "checkout-cdi");
 
   private final Server server;
   private final ServerConnector connector;
@@ -38,7 +38,10 @@ public final class ExamplesLauncher implements AutoCloseable {
     this.overrideDescriptor = overrideDescriptor;
   }
 
-  /** Starts Jetty with {@code /checkout-servlet} and {@code /checkout-jaxrs} and waits. */
+  /**
+   * Starts Jetty with {@code /checkout-servlet}, {@code /checkout-jaxrs} and {@code /checkout-cdi}
+   * and waits.
+   */
   public static void main(String[] args) throws Exception {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
     Path examples = Path.of(System.getProperty("avsb.examples.dir", "examples"));
@@ -140,12 +143,15 @@ public final class ExamplesLauncher implements AutoCloseable {
         .append("           flags from ").append(flagsFileOf("/checkout-servlet")).append('\n');
     out.append("  JAX-RS:  ").append(base).append("/checkout-jaxrs/checkout\n")
         .append("           flags from ").append(flagsFileOf("/checkout-jaxrs")).append('\n');
+    out.append("  CDI:     ").append(base).append("/checkout-cdi/checkout\n")
+        .append("           flags from ").append(flagsFileOf("/checkout-cdi")).append('\n');
     out.append("Edit that file and ask again: the examples reload it within a second or two.\n");
     out.append("Try:\n");
     out.append("  curl -H 'x-user-id: u2' -H 'x-user-plan: pro' ").append(base)
         .append("/checkout-servlet/checkout\n");
     out.append("  curl -H 'x-user-id: u_power' ").append(base).append("/checkout-jaxrs/checkout\n");
     out.append("  curl -i ").append(base).append("/checkout-jaxrs/beta\n");
+    out.append("  curl -H 'x-user-id: u1' ").append(base).append("/checkout-cdi/whoami\n");
     out.append("  curl -X POST -H 'x-user-id: u1' ").append(base).append("/checkout-servlet/purchase\n");
     out.append("  curl ").append(base).append("/checkout-servlet/avsb/status\n");
     out.append("  curl -H 'x-user-id: u2' -H 'x-user-plan: pro' ").append(base)

@@ -33,18 +33,22 @@ class ExamplesLauncherTest {
   }
 
   @Test
-  void bothExamplesReadTheOneFlagsFileAndFollowItsEdits(@TempDir Path dir) throws Exception {
+  void everyExampleReadsTheOneFlagsFileAndFollowsItsEdits(@TempDir Path dir) throws Exception {
     Path flags = Files.copy(EXAMPLES.resolve("flags.json"), dir.resolve("flags.json"));
     try (ExamplesLauncher launcher = ExamplesLauncher.start(0, EXAMPLES, flags)) {
       assertThat(launcher.flagsFileOf("/checkout-servlet")).isEqualTo(flags.toString());
       assertThat(launcher.flagsFileOf("/checkout-jaxrs")).isEqualTo(flags.toString());
+      assertThat(launcher.flagsFileOf("/checkout-cdi")).isEqualTo(flags.toString());
       assertThat(launcher.describe())
           .contains(launcher.baseUri() + "/checkout-servlet/checkout\n           flags from "
               + flags + "\n")
           .contains(launcher.baseUri() + "/checkout-jaxrs/checkout\n           flags from "
+              + flags + "\n")
+          .contains(launcher.baseUri() + "/checkout-cdi/checkout\n           flags from "
               + flags + "\n");
       assertThat(checkout(launcher, "checkout-servlet")).contains("\"theme\":\"dark\"");
       assertThat(checkout(launcher, "checkout-jaxrs")).contains("\"theme\":\"dark\"");
+      assertThat(checkout(launcher, "checkout-cdi")).contains("\"theme\":\"dark\"");
 
       String edited = Files.readString(flags).replace(
           "\"variations\": [\"default\", \"dark\", \"high-contrast\"]",
@@ -56,6 +60,7 @@ class ExamplesLauncherTest {
       await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
         assertThat(checkout(launcher, "checkout-servlet")).contains("\"theme\":\"midnight\"");
         assertThat(checkout(launcher, "checkout-jaxrs")).contains("\"theme\":\"midnight\"");
+        assertThat(checkout(launcher, "checkout-cdi")).contains("\"theme\":\"midnight\"");
       });
     }
   }
