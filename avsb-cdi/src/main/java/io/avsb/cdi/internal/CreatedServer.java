@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A server avsb-cdi started itself because no listener had: from the webapp's settings exactly as
- * the listener reads them (context-parameters, system properties, environment) in a servlet
- * container, from system properties and the environment elsewhere. {@link #close()} closes it
+ * the listener reads them (context-parameters, system properties, MicroProfile Config, environment)
+ * in a servlet container, from the last three elsewhere. {@link #close()} closes it
  * and deletes a copied flags file. Never throws on creation: a server that cannot be built is
  * replaced by an offline one, logged. Not thread-safe; its owner guards it.
  */
@@ -35,11 +35,12 @@ public final class CreatedServer implements AutoCloseable {
       ServerStartup startup = ServerStartup.start(servletContext, null);
       return new CreatedServer(startup.server(), startup);
     }
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    ClassLoader loader = context != null ? context : CreatedServer.class.getClassLoader();
     ConfigAssembler.Result result = ConfigAssembler.assemble(
-        new Settings(name -> null, System::getProperty, System::getenv),
+        Settings.outsideWebapp(loader),
         new FlagsFileLocator(path -> null, path -> null, null),
-        loader != null ? loader : CreatedServer.class.getClassLoader(),
+        loader,
         null);
     AvsbServer server;
     try {

@@ -11,7 +11,12 @@ public final class Loaders {
    * thread's context class loader, else the loader of the kit itself.
    */
   public static ClassLoader of(ServletContext context) {
-    ClassLoader loader = context == null ? null : context.getClassLoader();
+    ClassLoader loader = null;
+    try {
+      loader = context == null ? null : context.getClassLoader();
+    } catch (UnsupportedOperationException | SecurityException e) {
+      // a listener added in code may be refused it (Servlet spec 4.4); fall back below
+    }
     if (loader == null) {
       loader = Thread.currentThread().getContextClassLoader();
     }

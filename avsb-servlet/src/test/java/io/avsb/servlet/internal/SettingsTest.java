@@ -30,4 +30,19 @@ class SettingsTest {
     Settings s = new Settings(params::get, props::get, env::get);
     assertThat(s.find(Setting.SDK_KEY).value()).isEqualTo("sdk-123");
   }
+
+  @Test
+  void microProfileConfigComesAfterSystemPropertiesAndBeforeTheEnvironment() {
+    Map<String, String> props = Map.of("avsb.offline", "true");
+    Map<String, String> config = Map.of("avsb.offline", "false", "avsb.flagsFile", "/mp.json",
+        "avsb.sdkKey", " ");
+    Map<String, String> env = Map.of("AVSB_FLAGS_FILE", "/env.json", "AVSB_SDK_KEY", "sdk-env");
+    Settings s = new Settings(name -> null, props::get, config::get, env::get);
+    assertThat(s.find(Setting.OFFLINE))
+        .isEqualTo(new Settings.Found("true", "system property avsb.offline"));
+    assertThat(s.find(Setting.FLAGS_FILE))
+        .isEqualTo(new Settings.Found("/mp.json", "MicroProfile Config avsb.flagsFile"));
+    assertThat(s.find(Setting.SDK_KEY))
+        .isEqualTo(new Settings.Found("sdk-env", "environment variable AVSB_SDK_KEY"));
+  }
 }
