@@ -206,14 +206,17 @@ class ResolversContractTest {
       assertThat(first.setCookies()).hasSize(1);
       String cookie = first.setCookies().get(0);
       assertThat(cookie).startsWith("avsb_visitor=").containsIgnoringCase("HttpOnly")
-          .containsIgnoringCase("SameSite=Lax").containsIgnoringCase("Path=/");
+          .containsIgnoringCase("SameSite=Lax").containsIgnoringCase("Path=/")
+          .doesNotContainIgnoringCase("Secure;");
       String key = cookie.substring("avsb_visitor=".length(), cookie.indexOf(';'));
+      assertThat(key).hasSize(22);
       assertThat(first.body()).isEqualTo(key + " anonymous");
       JaxrsApp.Reply again = app.get("who", "Cookie", "avsb_visitor=" + key);
       assertThat(again.body()).isEqualTo(key + " anonymous");
       assertThat(again.setCookies()).isEmpty();
       JaxrsApp.Reply forged = app.get("who", "Cookie", "avsb_visitor=admin");
       assertThat(forged.body()).doesNotContain("admin").endsWith(" anonymous");
+      assertThat(forged.setCookies()).hasSize(1);
       assertThat(app.get("who", "x-user-id", "u1").setCookies()).isEmpty();
     }
   }
