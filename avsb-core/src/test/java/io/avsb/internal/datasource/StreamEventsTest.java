@@ -117,7 +117,6 @@ class StreamEventsTest {
         m -> assertThat(m).contains("1 of 2 flags", "\"bad\": a number out of range: 1e400"),
         m -> assertThat(m).contains("Segment \"s\" (version 4) from an update is malformed",
             "a number out of range in \"weight\": -9e999"));
-
     assertThat(flags.snapshot().flag("good").malformedError()).isNull();
     assertThat(flags.snapshot().flag("bad").malformedError())
         .isEqualTo("a number out of range: 1e400");

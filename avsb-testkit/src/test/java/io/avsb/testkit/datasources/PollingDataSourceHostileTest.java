@@ -167,7 +167,6 @@ class PollingDataSourceHostileTest {
 
       assertThat(warnings).singleElement().satisfies(m -> assertThat(m)
           .contains("the polling service answered HTTP 302", "polling again in 30 s"));
-
       assertThat(hostile.requests()).containsExactly(PollingDataSource.PATH, "/moved", PollingDataSource.PATH);
       assertThat(elsewhere.requests()).isEmpty();
       assertThat(recorded.statuses()).last().satisfies(s -> {
