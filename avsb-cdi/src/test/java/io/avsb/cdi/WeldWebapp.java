@@ -83,11 +83,19 @@ final class WeldWebapp implements AutoCloseable {
     return answer;
   }
 
-  /** Stops the webapp (Weld shuts down with it) and the server. */
+  /**
+   * Stops the webapp (Weld shuts down with it) and the server. An interrupt while stopping is
+   * passed on (the flag is set again) and reported, so a try-with-resources need not handle it.
+   */
   @Override
-  public void close() throws Exception {
+  public void close() {
     try {
       jetty.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while stopping Jetty", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("stopping Jetty failed", e);
     } finally {
       workers.shutdownNow();
     }

@@ -7,22 +7,24 @@ import io.avsb.AvsbServer;
 import io.avsb.AvsbValue;
 import io.avsb.ScopedAvsb;
 import io.avsb.testkit.TestData;
-import jakarta.annotation.Priority;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.SecurityContext;
-import java.security.Principal;
 import java.util.Map;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Resolving on standalone Jersey (Grizzly, no servlet container): header settings, a helper stored
+ * as a request property before matching, and no server at all. The principal, custom resolvers,
+ * the visitor cookie and a feature registered twice are {@code ResolversContractTest}'s, on every
+ * runtime.
+ */
 class AvsbFeatureResolversTest {
   private static AvsbServer server;
 
@@ -34,41 +36,6 @@ class AvsbFeatureResolversTest {
       AvsbValue plan = c.getValue("plan");
       String planText = plan == null || plan.isNull() ? "" : " plan=" + plan.stringValue();
       return c.key() + (c.isAnonymous() ? " anonymous" : "") + planText;
-    }
-  }
-
-  /** Sets the principal from a test header, as an authentication filter would. */
-  @Priority(Priorities.AUTHENTICATION)
-  public static class TestAuthentication implements ContainerRequestFilter {
-    @Override
-    public void filter(ContainerRequestContext request) {
-      String user = request.getHeaderString("x-test-login");
-      if (user == null) {
-        return;
-      }
-      Principal principal = () -> user;
-      request.setSecurityContext(
-          new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-              return principal;
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-              return false;
-            }
-
-            @Override
-            public boolean isSecure() {
-              return false;
-            }
-
-            @Override
-            public String getAuthenticationScheme() {
-              return "test";
-            }
-          });
     }
   }
 
@@ -97,7 +64,7 @@ class AvsbFeatureResolversTest {
 
   private static JerseyHttp app(AvsbFeature feature) {
     return new JerseyHttp(
-        new ResourceConfig(WhoResource.class, TestAuthentication.class, EarlierHelper.class)
+        new ResourceConfig(WhoResource.class, EarlierHelper.class)
             .register(feature));
   }
 
@@ -120,41 +87,6 @@ class AvsbFeatureResolversTest {
   }
 
   @Test
-  void principalResolverSeesThePrincipalSetByAuthentication() throws Exception {
-    try (JerseyHttp http = app(AvsbFeature.builder().server(server).principal().build())) {
-      assertThat(http.get("who", "x-test-login", "alice", "x-user-id", "mallory").body())
-          .isEqualTo("alice");
-      assertThat(http.get("who", "x-user-id", "mallory").body()).isEqualTo("anon anonymous");
-    }
-  }
-
-  @Test
-  void customResolverDecidesAndItsFailuresAreAnonymous() throws Exception {
-    AvsbFeature feature =
-        AvsbFeature.builder()
-            .server(server)
-            .resolver(
-                request -> {
-                  String mode = request.header("x-mode");
-                  return switch (mode == null ? "" : mode) {
-                    case "org" -> AvsbContext.of("organization", "acme");
-                    case "throw" -> throw new IllegalStateException("resolver failed");
-                    case "invalid" -> AvsbContext.of("");
-                    default -> null;
-                  };
-                })
-            .build();
-    try (JerseyHttp http = app(feature)) {
-      assertThat(http.get("who", "x-mode", "org").body()).isEqualTo("acme");
-      assertThat(http.get("who", "x-mode", "throw"))
-          .extracting(JerseyHttp.Reply::status, JerseyHttp.Reply::body)
-          .containsExactly(200, "anon anonymous");
-      assertThat(http.get("who", "x-mode", "invalid").body()).isEqualTo("anon anonymous");
-      assertThat(http.get("who").body()).isEqualTo("anon anonymous");
-    }
-  }
-
-  @Test
   void helperStoredBeforeTheFilterIsReused() throws Exception {
     try (JerseyHttp http = app(new AvsbFeature(server))) {
       assertThat(http.get("who", "x-earlier", "avsb", "x-user-id", "u1").body())
@@ -164,49 +96,6 @@ class AvsbFeatureResolversTest {
           .isEqualTo("from-servlet-filter");
       assertThat(http.get("who", "x-earlier", "unrelated", "x-user-id", "u1").body())
           .isEqualTo("u1");
-    }
-  }
-
-  @Test
-  void visitorCookieIsIssuedOnceAndKeepsTheVisitorsKey() throws Exception {
-    try (JerseyHttp http = app(AvsbFeature.builder().server(server).visitorCookie().build())) {
-      JerseyHttp.Reply first = http.get("who");
-      assertThat(first.setCookies()).hasSize(1);
-      String cookie = first.setCookies().get(0);
-      assertThat(cookie)
-          .startsWith("avsb_visitor=")
-          .containsIgnoringCase("HttpOnly")
-          .containsIgnoringCase("SameSite=Lax")
-          .doesNotContainIgnoringCase("Secure;")
-          .containsIgnoringCase("Path=/");
-      String key = cookie.substring("avsb_visitor=".length(), cookie.indexOf(';'));
-      assertThat(key).hasSize(22);
-      assertThat(first.body()).isEqualTo(key + " anonymous");
-
-      JerseyHttp.Reply again = http.get("who", "Cookie", "avsb_visitor=" + key);
-      assertThat(again.body()).isEqualTo(key + " anonymous");
-      assertThat(again.setCookies()).isEmpty();
-
-      JerseyHttp.Reply forged = http.get("who", "Cookie", "avsb_visitor=admin");
-      assertThat(forged.body()).doesNotContain("admin").endsWith(" anonymous");
-      assertThat(forged.setCookies()).hasSize(1);
-
-      JerseyHttp.Reply identified = http.get("who", "x-user-id", "u1");
-      assertThat(identified.body()).isEqualTo("u1");
-      assertThat(identified.setCookies()).isEmpty();
-    }
-  }
-
-  @Test
-  void featureRegisteredTwiceResolvesOnce() throws Exception {
-    AvsbFeature headers = new AvsbFeature(server);
-    AvsbFeature principal = AvsbFeature.builder().server(server).principal().build();
-    try (JerseyHttp http =
-        new JerseyHttp(
-            new ResourceConfig(WhoResource.class).register(headers).register(principal))) {
-      assertThat(http.get("who", "x-user-id", "u1"))
-          .extracting(JerseyHttp.Reply::status, JerseyHttp.Reply::body)
-          .containsExactly(200, "u1");
     }
   }
 

@@ -43,11 +43,6 @@ final class JerseyHttp implements AutoCloseable {
     return send("GET", path, headers);
   }
 
-  /** POSTs an empty body to {@code path} with headers given as name, value, name, value... */
-  Reply post(String path, String... headers) {
-    return send("POST", path, headers);
-  }
-
   private Reply send(String method, String path, String... headers) {
     HttpUriRequestBase request = new HttpUriRequestBase(method, uri(path));
     for (int i = 0; i < headers.length; i += 2) {

@@ -52,9 +52,11 @@ class AvsbSpanEventsTest {
   private List<EventData> inSpan(SdkTracerProvider provider, Consumer<Span> work) {
     Tracer tracer = provider.get("test");
     Span span = tracer.spanBuilder("GET /checkout").startSpan();
-    try (Scope ignored = span.makeCurrent()) {
+    Scope current = span.makeCurrent();
+    try {
       work.accept(span);
     } finally {
+      current.close();
       span.end();
     }
     List<SpanData> spans = exporter.getFinishedSpanItems();

@@ -9,10 +9,12 @@ import io.avsb.internal.store.DataSourceStatusTracker;
 import io.avsb.internal.store.FlagStore;
 import io.avsb.internal.store.StoreUpdates;
 import java.time.Clock;
+import java.util.List;
 import io.avsb.spi.DataKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.event.Level;
 
 class StreamEventsTest {
   private final RecordingUpdates store = new RecordingUpdates();
@@ -102,13 +104,19 @@ class StreamEventsTest {
   void numberTooLargeForADoubleMakesOnlyItsItemMalformed() throws Exception {
     FlagStore flags = new FlagStore();
     StoreUpdates real = new StoreUpdates(flags, new DataSourceStatusTracker(Clock.systemUTC()));
+    List<String> warnings;
     try (LogCapture log = new LogCapture()) {
       events.apply(event("put", "{\"data\": {\"flags\": {\"good\": {\"version\": 2},"
           + " \"bad\": {\"version\": 3, \"variations\": [1, 1e400]}}}}"), real);
       events.apply(event("patch", "{\"path\": \"/segments/s\", \"data\": {\"version\": 4,"
           + " \"rules\": [{\"weight\": -9e999}]}, \"ignored\": 1e400}"), real);
+      warnings = log.messages(Level.WARN, "io.avsb.store");
     }
 
+    assertThat(warnings).satisfiesExactly(
+        m -> assertThat(m).contains("1 of 2 flags", "\"bad\": a number out of range: 1e400"),
+        m -> assertThat(m).contains("Segment \"s\" (version 4) from an update is malformed",
+            "a number out of range in \"weight\": -9e999"));
     assertThat(flags.snapshot().flag("good").malformedError()).isNull();
     assertThat(flags.snapshot().flag("bad").malformedError())
         .isEqualTo("a number out of range: 1e400");

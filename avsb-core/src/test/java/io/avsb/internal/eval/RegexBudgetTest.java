@@ -44,6 +44,7 @@ class RegexBudgetTest {
       EvaluationDetail<AvsbValue> r = evaluateWithin60s(data, "plan-gate", ATTACKER);
       assertThat(r.value()).isEqualTo(AvsbValue.of("later"));
       assertThat(r.reason()).isEqualTo(EvaluationReason.ruleMatch(1, "r1", false));
+      assertThat(log.linesWith("gave up")).singleElement().asString().contains("\"plan-gate\"");
     }
   }
 
@@ -64,6 +65,7 @@ class RegexBudgetTest {
     try (LogCapture log = new LogCapture()) {
       assertThat(evaluateWithin60s(data, "not-gate", ATTACKER).value())
           .isEqualTo(AvsbValue.of("regex"));
+      assertThat(log.linesWith("gave up")).singleElement().asString().contains("\"not-gate\"");
     }
   }
 

@@ -59,10 +59,13 @@ class WriteThroughTest {
     try (AvsbServer server = server()) {
       source.deliver(data(flag("a", 5, "five")));
       source.updates().upsert(DataKind.FLAGS, "a", AvsbValue.parse(flag("a", 4, "four")));
+      assertThat(value(server, "a")).isEqualTo("five");
       assertThat(store.upserts).hasValue(0);
       source.updates().upsert(DataKind.FLAGS, "a", AvsbValue.parse(flag("a", 6, "six")));
+      assertThat(value(server, "a")).isEqualTo("six");
       assertThat(store.item(DataKind.FLAGS, "a").version()).isEqualTo(6);
       source.updates().delete(DataKind.FLAGS, "a", 7);
+      assertThat(value(server, "a")).isEqualTo("default");
       assertThat(AvsbValue.parse(store.item(DataKind.FLAGS, "a").json()).get("deleted"))
           .isEqualTo(AvsbValue.TRUE);
     }
@@ -75,6 +78,7 @@ class WriteThroughTest {
       source.updates().init(AvsbValue.parse(data(flag("a", 1, "one"))));
       assertThat(store.fullWrites).hasValue(1);
       source.updates().init(AvsbValue.parse(data(flag("a", 2, "two"))));
+      assertThat(value(server, "a")).isEqualTo("two");
       assertThat(store.fullWrites).hasValue(2);
     }
   }

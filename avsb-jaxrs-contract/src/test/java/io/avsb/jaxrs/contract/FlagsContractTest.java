@@ -107,6 +107,7 @@ class FlagsContractTest {
     assertThat(mock.trackedEvents("purchase")).singleElement().satisfies(e -> {
       assertThat(e.context().key()).isEqualTo("u2");
       assertThat(e.metricValue()).hasValue(149.99);
+      assertThat(e.data().get("currency").stringValue()).isEqualTo("usd");
     });
   }
 }

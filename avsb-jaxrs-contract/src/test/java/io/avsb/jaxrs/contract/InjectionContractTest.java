@@ -90,7 +90,10 @@ class InjectionContractTest {
       return Set.of(WhoResource.class, AsyncResource.class, AvsbFeature.class);
     }
 
+    // deprecated since JAX-RS 3.1 in favour of CDI, yet the one portable way to deploy a resource
+    // instance without CDI, which is what singletonResourceFieldFollowsEachRequest checks
     @Override
+    @SuppressWarnings("deprecation")
     public Set<Object> getSingletons() {
       return Set.of(new SingletonResource());
     }

@@ -121,9 +121,20 @@ final class JaxrsApp implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes the client and stops Jetty. An interrupt while stopping is passed on (the flag is set
+   * again) and reported, so a try-with-resources around this app need not handle it.
+   */
   @Override
-  public void close() throws Exception {
-    client.close();
-    jetty.stop();
+  public void close() {
+    try {
+      client.close();
+      jetty.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while stopping Jetty", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("stopping Jetty failed", e);
+    }
   }
 }

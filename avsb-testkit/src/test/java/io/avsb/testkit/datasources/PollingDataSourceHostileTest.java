@@ -23,6 +23,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.slf4j.event.Level;
 
 // What a hostile or broken service can answer to a poll, and errors on the polling thread. Polls
 // run on the test thread through ManualScheduler.
@@ -54,10 +55,14 @@ class PollingDataSourceHostileTest {
     source = poller(b -> b.maxDataBytes(1 << 20), recorded);
     source.start();
 
+    List<String> warnings;
     try (LogCapture log = new LogCapture()) {
       scheduler.runScheduled();
+      warnings = log.messages(Level.WARN, "io.avsb.datasource");
     }
 
+    assertThat(warnings).singleElement().satisfies(m -> assertThat(m)
+        .contains("larger than 1048576 bytes after decompression", "polling again in 30 s"));
     assertThat(recorded.calls()).filteredOn(c -> c.op().equals("init")).isEmpty();
     assertThat(recorded.statuses()).singleElement().satisfies(s -> {
       assertThat(s.state()).isEqualTo(State.INITIALIZING);
@@ -79,10 +84,14 @@ class PollingDataSourceHostileTest {
     assertThat(recorded.lastState()).isEqualTo(State.VALID);
     hostile.on(PollingDataSource.PATH, hostile.trickle("{\"flags\": {", 50));
 
+    List<String> warnings;
     try (LogCapture log = new LogCapture()) {
       scheduler.runScheduled();
+      warnings = log.messages(Level.WARN, "io.avsb.datasource");
     }
 
+    assertThat(warnings).singleElement().satisfies(m -> assertThat(m)
+        .contains("the poll took longer than PT1S (pollTimeout)", "polling again in 30 s"));
     assertThat(recorded.statuses()).last().satisfies(s -> {
       assertThat(s.state()).isEqualTo(State.INTERRUPTED);
       assertThat(s.error()).isEqualTo(new ErrorInfo(ErrorKind.NETWORK_ERROR, 0,
@@ -150,10 +159,14 @@ class PollingDataSourceHostileTest {
 
       hostile.on(PollingDataSource.PATH,
           HostileService.redirect(elsewhere.uri() + PollingDataSource.PATH));
+      List<String> warnings;
       try (LogCapture log = new LogCapture()) {
         scheduler.runScheduled();
+        warnings = log.messages(Level.WARN, "io.avsb.datasource");
       }
 
+      assertThat(warnings).singleElement().satisfies(m -> assertThat(m)
+          .contains("the polling service answered HTTP 302", "polling again in 30 s"));
       assertThat(hostile.requests()).containsExactly(PollingDataSource.PATH, "/moved", PollingDataSource.PATH);
       assertThat(elsewhere.requests()).isEmpty();
       assertThat(recorded.statuses()).last().satisfies(s -> {

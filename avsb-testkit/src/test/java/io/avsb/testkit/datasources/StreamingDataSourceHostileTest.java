@@ -106,6 +106,7 @@ class StreamingDataSourceHostileTest {
 
   @Test
   void putLargerThanTheLimitIsRejectedNamingItAndTheLastGoodDataStays() throws Exception {
+    List<String> warnings;
     try (LogCapture log = new LogCapture()) {
       source = new StreamingDataSource(config(b -> b.maxDataBytes(4096)), context, recorded, () -> 0.0);
       assertThat(source.start().toCompletableFuture().get(20, TimeUnit.SECONDS)).isTrue();
@@ -114,8 +115,11 @@ class StreamingDataSourceHostileTest {
           + "x".repeat(5000) + "\"]}}}}\n\n");
       service.awaitStreamConnections(2, WAIT);
       await().atMost(WAIT).until(() -> recorded.calls().size() == 2);
+      warnings = log.linesWith("WARN io.avsb.datasource");
     }
 
+    assertThat(warnings).singleElement().satisfies(l -> assertThat(l)
+        .contains("stream interrupted (a stream event is larger than 4096 bytes)", "reconnecting in 10 ms"));
     assertThat(recorded.items(DataKind.FLAGS)).containsOnlyKeys("f");
     assertThat(recorded.statuses()).extracting(RecordingUpdates.Status::error)
         .filteredOn(e -> e != null).singleElement().satisfies(e -> {
