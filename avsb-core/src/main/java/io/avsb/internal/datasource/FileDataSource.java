@@ -253,15 +253,18 @@ public final class FileDataSource implements DataSource {
     if (closed) {
       return;
     }
-    // VALID first: whoever sees the data (the server becoming ready) then also sees the status
-    updates.updateStatus(DataSourceStatus.State.VALID, null);
     int[] flags = new int[1];
-    DataSet counted = items -> data.read((kind, key, json, problem) -> {
-      if (kind == DataKind.FLAGS) {
-        flags[0]++;
-      }
-      items.item(kind, key, json, problem);
-    });
+    DataSet counted = items -> {
+      data.read((kind, key, json, problem) -> {
+        if (kind == DataKind.FLAGS) {
+          flags[0]++;
+        }
+        items.item(kind, key, json, problem);
+      });
+      // the file is parsed as it is read, so it is known to be good only now; VALID before the
+      // store shows the data: whoever sees the server ready then also sees the status
+      updates.updateStatus(DataSourceStatus.State.VALID, null);
+    };
     if (!DataSetUpdates.init(updates, counted)) {
       unusable(DataSourceStatus.ErrorKind.INVALID_DATA,
           "flags file " + path + " was rejected by the store" + outcome());
