@@ -180,6 +180,16 @@ public final class FileDataSource implements DataSource {
       // a file written moments ago may be written again within the same timestamp tick, with the
       // same size: keep looking at its content until its timestamp is safely in the past
       seenStamp = stamp.isRecent() ? null : stamp;
+      if (seenDigest == null) {
+        // nothing to compare with (the first read): the digest, which takes a while in a JVM that
+        // has just started, is taken once the data is in, so the start does not wait for it
+        try {
+          publish(FlagFileParser.parse(content, yaml, maxBytes));
+        } finally {
+          seenDigest = sha256(content);
+        }
+        return;
+      }
       byte[] digest = sha256(content);
       if (Arrays.equals(digest, seenDigest)) {
         return;
