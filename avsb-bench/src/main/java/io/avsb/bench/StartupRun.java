@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
 public final class StartupRun {
   private static final String KEY = "sdk-startup-run";
   private static final Pattern RESULT =
-      Pattern.compile("startup-child: ready (true|false) in (\\d+) us, retained (-?\\d+) bytes");
+      Pattern.compile("startup-child: ready (true|false) in (\\d+) us, cpu (\\d+) us, retained (-?\\d+) bytes");
 
   private StartupRun() {}
 
@@ -63,6 +63,7 @@ public final class StartupRun {
         Files.size(file), runs, jvmOptions.isEmpty() ? "no extra options" : String.join(" ", jvmOptions));
     double[] millis = new double[runs];
     double[] heap = new double[runs];
+    double[] cpu = new double[runs];
     try (EventSink sink = new EventSink()) {
       for (int i = 0; i < runs; i++) {
         long start = System.nanoTime();
@@ -73,9 +74,10 @@ public final class StartupRun {
           throw new IllegalStateException("run " + (i + 1) + " did not become ready:\n" + output);
         }
         millis[i] = Long.parseLong(m.group(2)) / 1000.0;
-        heap[i] = mib(Long.parseLong(m.group(3)));
-        System.out.printf(Locale.ROOT, "run %2d: ready in %.1f ms, heap held %.2f MiB"
-            + " (whole process %d ms)%n", i + 1, millis[i], heap[i], processMillis);
+        cpu[i] = Long.parseLong(m.group(3)) / 1000.0;
+        heap[i] = mib(Long.parseLong(m.group(4)));
+        System.out.printf(Locale.ROOT, "run %2d: ready in %.1f ms (process CPU %.0f ms), heap held"
+            + " %.2f MiB (whole process %d ms)%n", i + 1, millis[i], cpu[i], heap[i], processMillis);
         if (i == 0) {
           output.lines().filter(l -> !RESULT.matcher(l).find())
               .forEach(l -> System.out.println("  child: " + l));
@@ -84,10 +86,14 @@ public final class StartupRun {
     }
     double[] ms = millis.clone();
     double[] mb = heap.clone();
+    double[] cs = cpu.clone();
     Arrays.sort(ms);
     Arrays.sort(mb);
+    Arrays.sort(cs);
     System.out.printf(Locale.ROOT, "ready: min %.1f ms, median %.1f ms, max %.1f ms%n", ms[0],
         median(ms), ms[runs - 1]);
+    System.out.printf(Locale.ROOT, "process CPU time (all threads) at ready: min %.0f ms, median"
+        + " %.0f ms, max %.0f ms%n", cs[0], median(cs), cs[runs - 1]);
     System.out.printf(Locale.ROOT, "heap held once ready: min %.2f MiB, median %.2f MiB,"
         + " max %.2f MiB (%.0f bytes/flag)%n", mb[0], median(mb), mb[runs - 1],
         median(mb) * 1024 * 1024 / flags);
@@ -100,14 +106,18 @@ public final class StartupRun {
     AvsbServer server = AvsbServer.builder(KEY).flagsFile(file).eventsUri(events)
         .startWait(Duration.ofSeconds(30)).buildServer();
     long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
+    // CPU time of all the JVM's threads since it started (JIT compilers and GC included): less
+    // moved by other processes on a shared machine than the wall time
+    long cpuMicros = ((com.sun.management.OperatingSystemMXBean)
+        ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1000;
     boolean ready = server.isReady();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    long loaded = usedAfterGc(memory);
+    long loaded = settled(memory);
     server.close();
     server = null;
     long retained = loaded - usedAfterGc(memory);
-    System.out.printf(Locale.ROOT, "startup-child: ready %s in %d us, retained %d bytes%n", ready,
-        micros, retained);
+    System.out.printf(Locale.ROOT, "startup-child: ready %s in %d us, cpu %d us, retained %d bytes%n",
+        ready, micros, cpuMicros, retained);
   }
 
   private static String runChild(Path file, EventSink sink, List<String> jvmOptions)
@@ -125,6 +135,20 @@ public final class StartupRun {
       throw new IllegalStateException("a child did not end within two minutes");
     }
     return new String(out, StandardCharsets.UTF_8);
+  }
+
+  // the file source finishes its work (the file's digest) just after ready, holding the file's
+  // bytes until then: the heap in use after a full GC, once two readings agree within 64 KiB
+  private static long settled(MemoryMXBean memory) throws InterruptedException {
+    long last = usedAfterGc(memory);
+    for (int i = 0; i < 20; i++) {
+      long now = usedAfterGc(memory);
+      if (Math.abs(now - last) < 64 * 1024) {
+        return now;
+      }
+      last = now;
+    }
+    return last;
   }
 
   // System.gc() is a request: three rounds with a pause let the collector settle, as in
