@@ -6,7 +6,8 @@
 # BENCH_JAR=path runs another build of benchmarks.jar (default avsb-bench/target/benchmarks.jar).
 #
 # avsb-bench/bench.sh all OUT_DIR [-- extra JMH options] runs every comparison (events off, events
-# on, track, servlet filter load with events on) into OUT_DIR/{off,on,track,filter.txt} and writes
+# on, track, servlet filter load with events on, start-up from a 10,000-flag file in fresh JVMs)
+# into OUT_DIR/{off,on,track,filter.txt,startup.txt} and writes
 # the one verdict table of docs/performance.md to OUT_DIR/verdict.md (io.avsb.bench.VerdictReport).
 # JMH iterations: WI (warm-up, default 5), I (measured, default 10), W and R (their time, 1s).
 # Example (short, for a loaded machine): WI=2 I=3 avsb-bench/bench.sh all /tmp/all
@@ -29,6 +30,8 @@ if [[ "${1:-}" == "all" ]]; then
   java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$jar" io.avsb.bench.FilterLoadRun \
     "${FILTER_REQUESTS:-100000}" "${FILTER_ROUNDS:-6}" 4 examples/flags.json on \
     > "$out/filter.txt" 2>&1
+  echo "startup before: $(uptime)" | tee -a "$out/load.txt"
+  java -cp "$jar" io.avsb.bench.StartupRun "${STARTUP_RUNS:-10}" 10000 > "$out/startup.txt" 2>&1
   echo "all after:  $(uptime)" | tee -a "$out/load.txt"
   java -cp "$jar" io.avsb.bench.VerdictReport "$out" | tee "$out/verdict.md"
   exit 0

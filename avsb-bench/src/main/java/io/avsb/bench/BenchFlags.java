@@ -98,6 +98,24 @@ public final class BenchFlags {
     return AvsbValue.fromJava(all).toJson();
   }
 
+  /**
+   * How many summary counts one evaluation of {@code flag} adds: one for the flag and one for each
+   * flag of its prerequisite chain, which is evaluated too (each flag here has at most one
+   * prerequisite, so the whole chain is evaluated whatever the context).
+   */
+  public static int summaryCountsPerEvaluation(String flag) {
+    return withPrerequisites(AvsbValue.parse(json()).get("flags"), flag);
+  }
+
+  private static int withPrerequisites(AvsbValue flags, String key) {
+    int n = 1;
+    AvsbValue prerequisites = flags.get(key).get("prerequisites");
+    for (int i = 0; i < prerequisites.size(); i++) {
+      n += withPrerequisites(flags, prerequisites.get(i).get("key").stringValue());
+    }
+    return n;
+  }
+
   /** Writes {@link #json()} to a new temporary file, deleted when the JVM exits. */
   public static Path writeTempFile() {
     try {

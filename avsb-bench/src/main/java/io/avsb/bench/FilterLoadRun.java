@@ -72,6 +72,8 @@ public final class FilterLoadRun {
         }
         long bareNanos = 0;
         long avsbNanos = 0;
+        long bareBytes = 0;
+        long avsbBytes = 0;
         List<Double> ratios = new ArrayList<>();
         System.out.println("| round | order | bare req/s | avsb req/s | avsb/bare |");
         System.out.println("| ---: | --- | ---: | ---: | ---: |");
@@ -80,11 +82,19 @@ public final class FilterLoadRun {
           long bare;
           long avsb;
           if (bareFirst) {
+            long[] at = allocated();
             bare = load.run("/bare/checkout", requests);
+            long[] mid = allocated();
             avsb = load.run("/avsb/checkout", requests);
+            bareBytes += sinceThen(at, mid);
+            avsbBytes += sinceThen(mid, allocated());
           } else {
+            long[] at = allocated();
             avsb = load.run("/avsb/checkout", requests);
+            long[] mid = allocated();
             bare = load.run("/bare/checkout", requests);
+            avsbBytes += sinceThen(at, mid);
+            bareBytes += sinceThen(mid, allocated());
           }
           bareNanos += bare;
           avsbNanos += avsb;
@@ -100,6 +110,10 @@ public final class FilterLoadRun {
         System.out.printf(Locale.ROOT, "all rounds: bare %.0f req/s, avsb %.0f req/s, ratio"
             + " avsb/bare %.3f (median of rounds %.3f)%n", perSecond(requests * rounds, bareNanos),
             perSecond(requests * rounds, avsbNanos), (double) bareNanos / avsbNanos, median);
+        System.out.printf(Locale.ROOT, "allocated per request by the server's threads (not the"
+            + " load generator's): bare %.0f B, avsb %.0f B, avsb - bare %.0f B%n",
+            (double) bareBytes / (requests * rounds), (double) avsbBytes / (requests * rounds),
+            (double) (avsbBytes - bareBytes) / (requests * rounds));
         System.out.printf(Locale.ROOT, "load after: %s; event posts received: %d (%d bytes)%n",
             loadAverage(), sink.posts(), sink.bytes());
         if (events) {
@@ -113,6 +127,37 @@ public final class FilterLoadRun {
         server.stop();
       }
     }
+  }
+
+  // thread ids and the bytes each has allocated, in pairs; the load generator's threads live for
+  // one run only, so they are never in two snapshots
+  private static long[] allocated() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long[] ids = threads.getAllThreadIds();
+    long[] bytes = threads.getThreadAllocatedBytes(ids);
+    long[] out = new long[ids.length * 2];
+    for (int i = 0; i < ids.length; i++) {
+      out[2 * i] = ids[i];
+      out[2 * i + 1] = bytes[i];
+    }
+    return out;
+  }
+
+  /** Bytes allocated between two snapshots by the threads alive at both. */
+  private static long sinceThen(long[] before, long[] after) {
+    java.util.Map<Long, Long> then = new java.util.HashMap<>();
+    for (int i = 0; i < before.length; i += 2) {
+      then.put(before[i], before[i + 1]);
+    }
+    long sum = 0;
+    for (int i = 0; i < after.length; i += 2) {
+      Long b = then.get(after[i]);
+      if (b != null && b >= 0 && after[i + 1] >= b) {
+        sum += after[i + 1] - b;
+      }
+    }
+    return sum;
   }
 
   private static Server start(Path flags, EventSink sink, boolean events, int capacity)

@@ -114,7 +114,9 @@ public final class JmhReport {
         System.out.printf(Locale.ROOT, "| %s | %s | %d | %s | %s | %s |%n", e.getKey(),
             n == null ? "n/a" : n.toString(), e.getValue(),
             n == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100.0 * e.getValue() / n),
-            s == null ? "n/a" : s.toString(), s == null || n == null ? "n/a" : "" + (n - s));
+            s == null ? "n/a" : s.toString(), s == null || n == null ? "n/a"
+                // a prerequisite's evaluation is counted as well (three flags for prereq-top)
+                : "" + (n * BenchFlags.summaryCountsPerEvaluation(e.getKey()) - s));
       }
     }
   }

@@ -175,7 +175,8 @@ public final class StoreFootprintRun {
     return p.exitValue() == 0;
   }
 
-  private static byte[] allData(int flags, boolean rich) {
+  /** The full data set as JSON: {@code flags} flags of the small or rich shape, no segments. */
+  static byte[] allData(int flags, boolean rich) {
     StringBuilder b = new StringBuilder(flags * (rich ? 400 : 64)).append("{\"flags\":{");
     for (int i = 0; i < flags; i++) {
       if (i > 0) {

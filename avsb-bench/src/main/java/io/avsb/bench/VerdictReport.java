@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  * Writes the one verdict table of {@code docs/performance.md} from a {@code bench.sh all OUT} run:
  * per flag shape the ratio ours/LaunchDarkly (by mean) with events off and on against the issue's
  * targets, our caller-thread B/op, the output events our SDK dropped and the summary counts that
- * did not arrive; then {@code track} and the servlet load run. Reads {@code OUT/off}, {@code
- * OUT/on}, {@code OUT/track} (JMH JSON and logs) and {@code OUT/filter.txt}.
+ * did not arrive (a prerequisite's evaluation counts as well); then {@code track}, the servlet
+ * load run and the start-up from a flags file. Reads {@code OUT/off}, {@code OUT/on}, {@code
+ * OUT/track} (JMH JSON and logs), {@code OUT/filter.txt} and {@code OUT/startup.txt}.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.avsb.bench.VerdictReport OUT}
  */
@@ -32,6 +33,9 @@ public final class VerdictReport {
       Pattern.compile("ratio avsb/bare ([\\d.]+) \\(median of rounds ([\\d.]+)\\)");
   private static final Pattern FILTER_DROPPED =
       Pattern.compile("events dropped by the SDK \\(whole run, warm-up included\\): (\\d+)");
+
+  private static final Pattern STARTUP = Pattern.compile(
+      "startup: median ([\\d.]+) ms, heap ([\\d.]+) MiB, (\\d+) flags, (\\d+) runs");
 
   private VerdictReport() {}
 
@@ -60,12 +64,17 @@ public final class VerdictReport {
       String onBytes = field(caller, onKey, 3);
       String calls = field(caller, onKey, 4);
       String sum = field(summarized, flag, 2);
+      // each evaluation also counts the flags of its prerequisite chain (three for prereq-top)
+      int perCall = BenchFlags.summaryCountsPerEvaluation(flag);
       String missing = calls.equals("n/a") || sum.equals("n/a") ? "n/a"
-          : Long.toString(Long.parseLong(calls) - Long.parseLong(sum));
+          : Long.toString(Long.parseLong(calls) * perCall - Long.parseLong(sum));
+      String expected = calls.equals("n/a") ? "n/a" : perCall == 1 ? calls
+          : String.format(Locale.ROOT, "%d (%d evaluations × %d flags)",
+              Long.parseLong(calls) * perCall, Long.parseLong(calls), perCall);
       System.out.printf(Locale.ROOT, "| %s | %s | %s | %s / %s | %s | %s of %s |%n", flag,
           verdict(ratio(off, "EvaluationBenchmark", flag), offTarget, true),
           verdict(ratio(on, "EvaluationWithEventsBenchmark", flag), 0.3, true),
-          offBytes, onBytes, field(dropped, flag, 2), missing, calls);
+          offBytes, onBytes, field(dropped, flag, 2), missing, expected);
     }
     System.out.println();
     System.out.println("| other | ours/LD or avsb/bare (target) | note |");
@@ -83,6 +92,20 @@ public final class VerdictReport {
             + " median of rounds %s; events dropped by the SDK %s |%n",
         found ? verdict(Double.parseDouble(f.group(1)), 0.97, false) : "n/a",
         found ? f.group(2) : "n/a", d.find() ? d.group(1) : "n/a");
+    Path startup = out.resolve("startup.txt");
+    Matcher s = STARTUP.matcher(
+        Files.exists(startup) ? Files.readString(startup, StandardCharsets.UTF_8) : "");
+    boolean ran = s.find();
+    System.out.printf(Locale.ROOT, "| ready from a %s-flag file, fresh JVM (ms) | %s |"
+            + " median of %s runs; heap held once ready %s MiB |%n",
+        ran ? s.group(3) : "10000",
+        ran ? verdictMillis(Double.parseDouble(s.group(1)), 250) : "n/a",
+        ran ? s.group(4) : "n/a", ran ? s.group(2) : "n/a");
+  }
+
+  private static String verdictMillis(double millis, double target) {
+    return String.format(Locale.ROOT, "%.1f (≤ %.0f) %s", millis, target,
+        millis <= target ? "met" : "**not met**");
   }
 
   private static String verdict(double ratio, double target, boolean atMost) {
@@ -118,8 +141,11 @@ public final class VerdictReport {
           String name = benchmark.substring(benchmark.lastIndexOf('.',
               benchmark.lastIndexOf('.') - 1) + 1).replace(".evaluate", "");
           AvsbValue params = r.get("params");
-          String flag = params == null || params.get("flag") == null
-              ? "-" : params.get("flag").stringValue();
+          // a benchmark without parameters has no "params" (get gives JSON null, not null)
+          String flag = r.get("params").get("flag").stringValue();
+          if (flag == null) {
+            flag = "-";
+          }
           out.put(name + " " + flag, r.get("primaryMetric").get("score").doubleValue());
         }
       }

@@ -180,6 +180,16 @@ public final class FileDataSource implements DataSource {
       // a file written moments ago may be written again within the same timestamp tick, with the
       // same size: keep looking at its content until its timestamp is safely in the past
       seenStamp = stamp.isRecent() ? null : stamp;
+      if (seenDigest == null) {
+        // nothing to compare with (the first read): the digest, which takes a while in a JVM that
+        // has just started, is taken once the data is in, so the start does not wait for it
+        try {
+          publish(FlagFileParser.parse(content, yaml, maxBytes));
+        } finally {
+          seenDigest = sha256(content);
+        }
+        return;
+      }
       byte[] digest = sha256(content);
       if (Arrays.equals(digest, seenDigest)) {
         return;
@@ -253,15 +263,18 @@ public final class FileDataSource implements DataSource {
     if (closed) {
       return;
     }
-    // VALID first: whoever sees the data (the server becoming ready) then also sees the status
-    updates.updateStatus(DataSourceStatus.State.VALID, null);
     int[] flags = new int[1];
-    DataSet counted = items -> data.read((kind, key, json, problem) -> {
-      if (kind == DataKind.FLAGS) {
-        flags[0]++;
-      }
-      items.item(kind, key, json, problem);
-    });
+    DataSet counted = items -> {
+      data.read((kind, key, json, problem) -> {
+        if (kind == DataKind.FLAGS) {
+          flags[0]++;
+        }
+        items.item(kind, key, json, problem);
+      });
+      // the file is parsed as it is read, so it is known to be good only now; VALID before the
+      // store shows the data: whoever sees the server ready then also sees the status
+      updates.updateStatus(DataSourceStatus.State.VALID, null);
+    };
     if (!DataSetUpdates.init(updates, counted)) {
       unusable(DataSourceStatus.ErrorKind.INVALID_DATA,
           "flags file " + path + " was rejected by the store" + outcome());

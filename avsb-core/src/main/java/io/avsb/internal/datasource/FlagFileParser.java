@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,26 +59,23 @@ public final class FlagFileParser {
   }
 
   /**
-   * Parses the file's bytes, reading JSON with the limits for {@code maxBytes}, into a data set
-   * whose items carry any problem reading them.
+   * The file's bytes, read with the limits for {@code maxBytes}, as a data set whose items carry
+   * any problem reading them. The text is parsed as the set is read, each item handed over as soon
+   * as it is complete, so no parse tree of the whole file is held (a large file's trees would
+   * otherwise be copied from one young collection to the next while the load runs). A bad file
+   * makes the read throw, after items may have been handed over; the store then applies none.
+   * Readable once or more: each read parses the bytes again.
    *
-   * @throws IllegalArgumentException with a message fit for a log line when the content is bad
+   * @throws IllegalArgumentException from {@link DataSet#read}, with a message fit for a log line,
+   *     when the content is bad
    */
   public static DataSet parse(byte[] content, boolean yaml, int maxBytes) {
-    Map<String, Map<String, Item>> doc = yaml ? parseYaml(content, maxBytes) : parseJson(content, maxBytes);
-    Map<String, Item> flags = new LinkedHashMap<>(doc.getOrDefault("flags", Map.of()));
-    for (Map.Entry<String, Item> e : doc.getOrDefault("flagValues", Map.of()).entrySet()) {
-      if (flags.containsKey(e.getKey())) {
-        throw new IllegalArgumentException(
-            "flag \"" + e.getKey() + "\" is in both \"flags\" and \"flagValues\"");
-      }
-      Item value = e.getValue();
-      flags.put(e.getKey(), new Item(simpleFlag(e.getKey(), value.json()), value.problem()));
-    }
-    Map<String, Item> segments = doc.getOrDefault("segments", Map.of());
     return items -> {
-      flags.forEach((key, item) -> items.item(DataKind.FLAGS, key, item.json(), item.problem()));
-      segments.forEach((key, item) -> items.item(DataKind.SEGMENTS, key, item.json(), item.problem()));
+      if (yaml) {
+        readYaml(content, maxBytes, items);
+      } else {
+        readJson(content, maxBytes, items);
+      }
     };
   }
 
@@ -92,7 +90,7 @@ public final class FlagFileParser {
     return new AvsbValue.Obj(flag);
   }
 
-  private static Map<String, Map<String, Item>> parseJson(byte[] content, int maxBytes) {
+  private static void readJson(byte[] content, int maxBytes, DataSet.Items items) {
     JsonFactory factory = JsonCodec.factory(maxBytes);
     try (JsonParser p = factory.createParser(
         new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8))) {
@@ -100,12 +98,11 @@ public final class FlagFileParser {
       if (t == null) {
         throw new IllegalArgumentException("invalid JSON: no JSON content");
       }
-      Map<String, Map<String, Item>> doc = document(p, t);
+      document(p, t, items);
       if (p.nextToken() != null) {
         throw new IllegalArgumentException("invalid JSON: trailing content after JSON value"
             + where(p.currentLocation()));
       }
-      return doc;
     } catch (StreamConstraintsException e) {
       throw new IllegalArgumentException("the file holds " + JsonCodec.describe(e, factory)
           + where(e.getLocation()), e);
@@ -116,14 +113,14 @@ public final class FlagFileParser {
     }
   }
 
-  private static Map<String, Map<String, Item>> parseYaml(byte[] content, int maxBytes) {
+  private static void readYaml(byte[] content, int maxBytes, DataSet.Items items) {
     YAMLFactory factory = YAMLFactory.builder().streamReadConstraints(JsonCodec.constraints(maxBytes)).build();
     try (JsonParser p = factory.createParser(content)) {
       JsonToken t = p.nextToken();
       if (t == null) {
         throw new IllegalArgumentException("invalid YAML: the file is empty");
       }
-      return document(p, t);
+      document(p, t, items);
     } catch (StreamConstraintsException e) {
       throw new IllegalArgumentException("the file holds " + JsonCodec.describe(e, factory)
           + where(e.getLocation()), e);
@@ -134,14 +131,20 @@ public final class FlagFileParser {
     }
   }
 
-  /** The top-level object: each known entry's items, read one by one. */
-  private static Map<String, Map<String, Item>> document(JsonParser p, JsonToken t) throws IOException {
+  /**
+   * The top-level object: each known entry's items, handed over one by one as they are read (a
+   * {@code flagValues} entry as the flag it stands for); unknown entries and a key in both {@code
+   * flags} and {@code flagValues} fail the read once the object has been read or the key is seen.
+   */
+  private static void document(JsonParser p, JsonToken t, DataSet.Items items) throws IOException {
     if (t != JsonToken.START_OBJECT) {
       throw new IllegalArgumentException("the file must hold an object with \"flags\", "
           + "\"segments\" or \"flagValues\"");
     }
-    Map<String, Map<String, Item>> out = new LinkedHashMap<>();
     List<String> unknown = new ArrayList<>();
+    Set<String> flagKeys = new HashSet<>();
+    Set<String> valueKeys = new HashSet<>();
+    DataSetReader.SharedStrings strings = new DataSetReader.SharedStrings();
     for (t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
       String name = p.currentName();
       JsonToken value = p.nextToken();
@@ -149,14 +152,21 @@ public final class FlagFileParser {
         unknown.add(name);
         p.skipChildren();
       } else if (value == JsonToken.START_OBJECT) {
-        Map<String, Item> items = new LinkedHashMap<>();
+        boolean values = name.equals("flagValues");
+        DataKind kind = name.equals("segments") ? DataKind.SEGMENTS : DataKind.FLAGS;
         for (JsonToken e = p.nextToken(); e != JsonToken.END_OBJECT; e = p.nextToken()) {
           String key = p.currentName();
           DataSetReader.Problem problem = new DataSetReader.Problem();
-          AvsbValue json = JsonCodec.readLenient(p, p.nextToken(), problem);
-          items.put(key, new Item(json, problem.text));
+          AvsbValue json = JsonCodec.readLenient(p, p.nextToken(), problem, strings);
+          if (kind == DataKind.FLAGS) {
+            (values ? valueKeys : flagKeys).add(key);
+            if ((values ? flagKeys : valueKeys).contains(key)) {
+              throw new IllegalArgumentException(
+                  "flag \"" + key + "\" is in both \"flags\" and \"flagValues\"");
+            }
+          }
+          items.item(kind, key, values ? simpleFlag(key, json) : json, problem.text);
         }
-        out.put(name, items);
       } else if (value != JsonToken.VALUE_NULL) {
         throw new IllegalArgumentException("\"" + name + "\" must be an object of entries by key");
       }
@@ -165,7 +175,6 @@ public final class FlagFileParser {
       throw new IllegalArgumentException("unknown top-level entries " + unknown
           + "; expected \"flags\", \"segments\" or \"flagValues\"");
     }
-    return out;
   }
 
   private static String where(JsonLocation location) {
@@ -175,6 +184,4 @@ public final class FlagFileParser {
     return "";
   }
 
-  /** One entry of the file as read, with why it cannot be used (or null). */
-  private record Item(AvsbValue json, String problem) {}
 }

@@ -53,11 +53,14 @@ public final class SdkHttpClient implements Closeable {
     Objects.requireNonNull(config, "config");
     PoolingHttpClientConnectionManager pool =
         PoolingHttpClientConnectionManagerBuilder.create()
-            .setTlsSocketStrategy(
+            // made on the first TLS connection: the JVM's default SSL context (its trust store
+            // read and parsed) takes a good part of a cold start, and a client talking plain HTTP,
+            // or not yet connected, need not wait for it
+            .setTlsSocketStrategy(new LazyTlsStrategy(() ->
                 ClientTlsStrategyBuilder.create()
                     .setSslContext(SSLContexts.createSystemDefault())
                     .setTlsVersions(TLS.V_1_3, TLS.V_1_2)
-                    .buildClassic())
+                    .buildClassic()))
             .setDefaultConnectionConfig(
                 ConnectionConfig.custom()
                     .setConnectTimeout(timeout(config.connectTimeout()))

@@ -3,7 +3,6 @@ package io.avsb.internal.web;
 import io.avsb.AvsbContext;
 import io.avsb.spi.ContextResolver;
 import io.avsb.spi.WebRequest;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,11 +14,16 @@ import java.util.Objects;
 public final class HeaderContextResolver implements ContextResolver {
   private final HeaderMapping mapping;
   private final RejectionLog rejections;
+  // the mapping's attribute headers and names, in its order, walked without an iterator per request
+  private final String[] headerNames;
+  private final String[] attributeNames;
 
   /** A resolver for {@code mapping} reporting rejected values to {@code rejections}. */
   public HeaderContextResolver(HeaderMapping mapping, RejectionLog rejections) {
     this.mapping = Objects.requireNonNull(mapping, "mapping");
     this.rejections = Objects.requireNonNull(rejections, "rejections");
+    this.headerNames = mapping.attributeHeaders().keySet().toArray(new String[0]);
+    this.attributeNames = mapping.attributeHeaders().values().toArray(new String[0]);
   }
 
   /** The mapping in use. */
@@ -38,14 +42,14 @@ public final class HeaderContextResolver implements ContextResolver {
       return null;
     }
     AvsbContext.Builder builder = AvsbContext.builder(key.value());
-    for (Map.Entry<String, String> e : mapping.attributeHeaders().entrySet()) {
-      UntrustedText.Verdict v = UntrustedText.check(headers.header(e.getKey()));
+    for (int i = 0; i < headerNames.length; i++) {
+      UntrustedText.Verdict v = UntrustedText.check(headers.header(headerNames[i]));
       if (v.rejected()) {
-        rejections.rejected(e.getKey(), v);
+        rejections.rejected(headerNames[i], v);
         return null;
       }
       if (v.accepted()) {
-        builder.set(e.getValue(), v.value());
+        builder.set(attributeNames[i], v.value());
       }
     }
     AvsbContext context = builder.build();

@@ -3,14 +3,18 @@ package io.avsb.internal.web;
 import io.avsb.EvaluationDetail;
 import io.avsb.EvaluationReason;
 import io.avsb.ScopedAvsb;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link ScopedAvsb} for one request that evaluates each flag once: within the request a flag
  * gives one value and produces one evaluation record, even when the flag changes mid-request or
- * the request is finished on another thread (async dispatch). Thread-safe: results live in a
- * {@link ConcurrentHashMap}, and a flag asked for by two threads at once is evaluated once.
+ * the request is finished on another thread (async dispatch). Thread-safe: a flag read already made
+ * is found without a lock (a request reads a handful of flags, so the results are kept in one small
+ * array scanned in turn, beyond {@value #SCANNED} flags in a {@link ConcurrentHashMap}), a new one
+ * is evaluated under the helper's lock, so a flag asked for by two threads at once is evaluated
+ * once.
  *
  * <p>Decisions:
  *
@@ -31,11 +35,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Create one per request; it holds the request's results until it is dropped.
  */
 public final class MemoizingScopedAvsb extends ForwardingScopedAvsb {
+  /** How many flag reads are kept in the array before the map takes the rest. */
+  static final int SCANNED = 16;
+
   private record Key(String flag, FlagType<?> type) {}
 
   private final ScopedAvsb delegate;
   private final WebLog log;
-  private final ConcurrentHashMap<Key, EvaluationDetail<?>> results = new ConcurrentHashMap<>(8);
+  // flag key, getter type and result of each read, in threes; slots below count are written once
+  // before count is raised, and count is read before slots, so a reader without the lock sees
+  // complete entries; a new array is published before the count that needs it
+  private volatile Object[] slots = new Object[3 * 4];
+  private volatile int count;
+  private volatile ConcurrentHashMap<Key, EvaluationDetail<?>> more;
 
   private MemoizingScopedAvsb(ScopedAvsb delegate, WebLog log) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -66,13 +78,55 @@ public final class MemoizingScopedAvsb extends ForwardingScopedAvsb {
     if (flag == null) {
       return safely(type, flag, defaultValue);
     }
-    EvaluationDetail<T> kept =
-        (EvaluationDetail<T>)
-            results.computeIfAbsent(new Key(flag, type), k -> safely(type, flag, defaultValue));
+    EvaluationDetail<T> kept = (EvaluationDetail<T>) find(type, flag);
+    if (kept == null) {
+      kept = keep(type, flag, defaultValue);
+    }
     if (kept.isDefaultValue() && !Objects.equals(kept.value(), defaultValue)) {
       return new EvaluationDetail<>(defaultValue, EvaluationDetail.NO_VARIATION, kept.reason());
     }
     return kept;
+  }
+
+  /** The kept result of {@code flag} read by {@code type}, or null. */
+  private EvaluationDetail<?> find(FlagType<?> type, String flag) {
+    int n = count;
+    Object[] s = slots;
+    for (int i = 0; i < n * 3; i += 3) {
+      if (s[i + 1] == type && flag.equals(s[i])) {
+        return (EvaluationDetail<?>) s[i + 2];
+      }
+    }
+    ConcurrentHashMap<Key, EvaluationDetail<?>> m = more;
+    return m == null ? null : m.get(new Key(flag, type));
+  }
+
+  @SuppressWarnings("unchecked")
+  private synchronized <T> EvaluationDetail<T> keep(FlagType<T> type, String flag, T defaultValue) {
+    int n = count;
+    // another thread may have kept it since the lock-free look
+    EvaluationDetail<T> kept = (EvaluationDetail<T>) find(type, flag);
+    if (kept != null) {
+      return kept;
+    }
+    EvaluationDetail<T> made = safely(type, flag, defaultValue);
+    if (n == SCANNED) {
+      if (more == null) {
+        more = new ConcurrentHashMap<>();
+      }
+      more.put(new Key(flag, type), made);
+      return made;
+    }
+    Object[] s = slots;
+    if (s.length == n * 3) {
+      s = Arrays.copyOf(s, Math.min(s.length * 2, SCANNED * 3));
+      slots = s;
+    }
+    s[n * 3] = flag;
+    s[n * 3 + 1] = type;
+    s[n * 3 + 2] = made;
+    count = n + 1;
+    return made;
   }
 
   private <T> EvaluationDetail<T> safely(FlagType<T> type, String flag, T defaultValue) {

@@ -68,6 +68,12 @@ public final class UntrustedText {
       return new Verdict(null, Rejection.TOO_LONG, raw.length());
     }
     for (int i = 0; i < raw.length(); ) {
+      char c = raw.charAt(i);
+      // printable ASCII (space to tilde) is never rejected: the common case needs no table look-up
+      if (c >= ' ' && c <= '~') {
+        i++;
+        continue;
+      }
       int cp = raw.codePointAt(i);
       Rejection r = judge(cp);
       if (r != null) {

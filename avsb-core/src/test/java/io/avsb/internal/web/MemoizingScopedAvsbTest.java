@@ -102,6 +102,21 @@ class MemoizingScopedAvsbTest {
   }
 
   @Test
+  void moreFlagsThanTheArrayHoldsAreEachEvaluatedOnceAndKeepTheirFirstValue() {
+    int many = MemoizingScopedAvsb.SCANNED * 3;
+    for (int i = 0; i < many; i++) {
+      flags.values.put("f" + i, AvsbValue.of(i));
+      assertThat(avsb.getIntFlag("f" + i, -1)).isEqualTo(i);
+    }
+    for (int i = 0; i < many; i++) {
+      flags.values.put("f" + i, AvsbValue.of(-2));
+      assertThat(avsb.getIntFlag(new String("f" + i), -1)).isEqualTo(i);
+      assertThat(avsb.getIntFlagDetail("f" + i, -1).value()).isEqualTo(i);
+      assertThat(flags.evaluations("f" + i)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aDefaultResultHonoursEachCallersDefaultWithoutReevaluating() {
     assertThat(avsb.getStringFlag("missing", "a")).isEqualTo("a");
     EvaluationDetail<String> second = avsb.getStringFlagDetail("missing", "b");
