@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the CDI WAR, whose Weld and RESTEasy keep caches and threads of their own): afterwards no
  * {@code avsb-} thread (nor the example's own worker, nor a Weld thread) is alive, Tomcat's leak
  * detection finds no class loader of the webapp still reachable, and its class loader logged no
- * leak warning (threads, ThreadLocals, timers, drivers) while stopping it.
+ * leak warning (threads, ThreadLocals, timers, drivers) while stopping it. The one loader this
+ * check found held (1 of 20 CDI webapps, when the servlet WAR's rounds had run first) was held by
+ * a JDK 17 cache, not by the kit: see {@link #releaseJdk17RecordMethodCaches()} for the path.
  */
 class TomcatRedeployLeakTest {
   private static final int ROUNDS = 20;
@@ -152,17 +154,8 @@ class TomcatRedeployLeakTest {
       releaseJdk17RecordMethodCaches();
       StandardHost host = (StandardHost) tomcat.host();
       // findReloadedContextMemoryLeaks forces a GC; a collectable loader may need more than one
-      try {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
-            .untilAsserted(() -> assertThat(host.findReloadedContextMemoryLeaks()).isEmpty());
-      } catch (AssertionError | RuntimeException e) {
-        String heap = System.getProperty("avsb.leak.heapdump");
-        if (heap != null) {
-          java.lang.management.ManagementFactory.getPlatformMXBean(
-              com.sun.management.HotSpotDiagnosticMXBean.class).dumpHeap(heap, true);
-        }
-        throw e;
-      }
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
+          .untilAsserted(() -> assertThat(host.findReloadedContextMemoryLeaks()).isEmpty());
       assertThat(leakWarnings).isEmpty();
     } finally {
       loaderLog.removeHandler(capture);
