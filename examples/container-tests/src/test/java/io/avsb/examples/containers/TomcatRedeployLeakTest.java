@@ -45,9 +45,9 @@ class TomcatRedeployLeakTest {
    * {@code OBJECTS_TOSTRING} to each reference component's type), so the last webapp whose record
    * methods were linked stays reachable until any other record's are. Seen in a heap dump of a
    * failed run: sticky class {@code java.lang.runtime.ObjectMethods} → static {@code OBJECT_EQ} →
-   * {@code MethodHandle.asTypeCache} → a {@code DirectMethodHandle} → its {@code MethodType.ptypes[0]}
-   * = class {@code io.avsb.internal.web.MemoizingScopedAvsb$Key} of the last CDI webapp → its
-   * {@code ParallelWebappClassLoader}. That holds at most one undeployed webapp, whatever the kit
+   * {@code MethodHandle.asTypeCache} → a {@code DirectMethodHandle} → its {@code
+   * MethodType.ptypes[0]} = class {@code io.avsb.internal.web.MemoizingScopedAvsb$Key} of the last
+   * CDI webapp → its {@code ParallelWebappClassLoader}. That holds at most one undeployed webapp, whatever the kit
    * does. Calling {@code Evict.equals} would not do: its call site is linked once per JVM, so
    * after the first test of this class it no longer runs the bootstrap. The bootstrap is run here
    * directly, every time, for a record of the test's own loader with a {@code String} component,
