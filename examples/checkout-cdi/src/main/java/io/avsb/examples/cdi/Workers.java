@@ -2,6 +2,8 @@ package io.avsb.examples.cdi;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,14 +12,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The async resource's worker threads ({@code checkout-async-N}), stopped when the application
- * shuts down (undeploy), so a redeploy leaves none behind. Thread-safe.
+ * shuts down (undeploy) and joined, so a redeploy leaves none behind. Thread-safe.
  */
 @ApplicationScoped
 public class Workers implements Executor {
   private final AtomicInteger count = new AtomicInteger();
+  private final List<Thread> threads = new CopyOnWriteArrayList<>();
   private final ExecutorService pool = Executors.newFixedThreadPool(2, task -> {
     Thread t = new Thread(task, "checkout-async-" + count.incrementAndGet());
     t.setDaemon(true);
+    threads.add(t);
     return t;
   });
 
@@ -30,7 +34,11 @@ public class Workers implements Executor {
   void stop() {
     pool.shutdownNow();
     try {
-      pool.awaitTermination(5, TimeUnit.SECONDS);
+      // awaitTermination returns while the last worker is still leaving runWorker (alive), and
+      // Tomcat's stop, right after, would report it as a thread the webapp failed to stop
+      for (Thread t : threads) {
+        t.join(TimeUnit.SECONDS.toMillis(5));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
