@@ -1,6 +1,9 @@
 package io.avsb.examples.jaxrs;
 
 import io.avsb.jaxrs.AvsbFeature;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -30,7 +33,8 @@ public class CheckoutApplication extends ResourceConfig {
     // their optional libraries (JAXB, Jakarta Activation) are missing
     property(ServerProperties.WADL_FEATURE_DISABLE, true);
     property(CommonProperties.PROVIDER_DEFAULT_DISABLE, "DATASOURCE");
-    ExecutorService workers = Executors.newFixedThreadPool(2, new WorkerThreads());
+    WorkerThreads threads = new WorkerThreads();
+    ExecutorService workers = Executors.newFixedThreadPool(2, threads);
     register(avsb);
     register(CheckoutResource.class);
     register(BetaResource.class);
@@ -48,6 +52,9 @@ public class CheckoutApplication extends ResourceConfig {
             workers.shutdownNow();
             try {
               workers.awaitTermination(5, TimeUnit.SECONDS);
+              // a pool is terminated while its last thread is still ending: join them, so that
+              // an undeploy leaves no thread for the container to warn about
+              threads.join(Duration.ofSeconds(5));
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
             }
@@ -57,12 +64,20 @@ public class CheckoutApplication extends ResourceConfig {
 
   private static final class WorkerThreads implements ThreadFactory {
     private final AtomicInteger count = new AtomicInteger();
+    private final List<Thread> made = new CopyOnWriteArrayList<>();
 
     @Override
     public Thread newThread(Runnable task) {
       Thread t = new Thread(task, "checkout-async-" + count.incrementAndGet());
       t.setDaemon(true);
+      made.add(t);
       return t;
+    }
+
+    void join(Duration each) throws InterruptedException {
+      for (Thread t : made) {
+        t.join(each.toMillis());
+      }
     }
   }
 }
