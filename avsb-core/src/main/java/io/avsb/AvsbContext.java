@@ -362,7 +362,10 @@ public final class AvsbContext {
     private String key;
     private String name;
     private boolean anonymous;
-    private final Map<String, AvsbValue> attributes = new LinkedHashMap<>();
+    private Map<String, AvsbValue> attributes = new LinkedHashMap<>();
+    // true once build() handed the map to a context: the next change copies it first, so a
+    // builder used once (a context per request) copies nothing
+    private boolean attributesBuilt;
     private final Set<AttributeRef> privateAttributes = new LinkedHashSet<>();
     private boolean allowEmptyKey;
     private String error;
@@ -437,17 +440,25 @@ public final class AvsbContext {
           break;
         default:
           if (v.isNull()) {
-            attributes.remove(attribute);
+            writableAttributes().remove(attribute);
             break;
           }
           String tooBig = ValueLimits.problem(v);
           if (tooBig != null) {
             error("attribute " + attribute + ": " + tooBig);
           } else {
-            attributes.put(attribute, v);
+            writableAttributes().put(attribute, v);
           }
       }
       return this;
+    }
+
+    private Map<String, AvsbValue> writableAttributes() {
+      if (attributesBuilt) {
+        attributes = new LinkedHashMap<>(attributes);
+        attributesBuilt = false;
+      }
+      return attributes;
     }
 
     /** Sets a string attribute. */
@@ -493,10 +504,19 @@ public final class AvsbContext {
           key == null ? "" : key,
           name,
           anonymous,
-          attributes.isEmpty() ? Map.of() : new LinkedHashMap<>(attributes),
-          Collections.unmodifiableSet(new LinkedHashSet<>(privateAttributes)),
+          builtAttributes(),
+          privateAttributes.isEmpty()
+              ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(privateAttributes)),
           List.of(),
           problem);
+    }
+
+    private Map<String, AvsbValue> builtAttributes() {
+      if (attributes.isEmpty()) {
+        return Map.of();
+      }
+      attributesBuilt = true;
+      return attributes;
     }
 
     private String validate() {

@@ -128,4 +128,17 @@ class AvsbContextTest {
     assertThat(c.getValue("anonymous")).isEqualTo(AvsbValue.FALSE);
     assertThat(AvsbContext.of("u2").getValue("plan")).isNull();
   }
+
+  @Test
+  void aBuilderUsedAgainLeavesTheContextsItBuiltUnchanged() {
+    AvsbContext.Builder b = AvsbContext.builder("u1").set("plan", "pro");
+    AvsbContext first = b.build();
+    AvsbContext second = b.set("plan", "free").set("country", "nz").build();
+    AvsbContext third = b.set("country", (String) null).build();
+    assertThat(first.attributes()).containsExactly(Map.entry("plan", AvsbValue.of("pro")));
+    assertThat(second.attributes()).containsExactly(Map.entry("plan", AvsbValue.of("free")),
+        Map.entry("country", AvsbValue.of("nz")));
+    assertThat(third.attributes()).containsExactly(Map.entry("plan", AvsbValue.of("free")));
+    assertThat(first.getValue("plan")).isEqualTo(AvsbValue.of("pro"));
+  }
 }
