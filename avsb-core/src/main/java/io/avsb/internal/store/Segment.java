@@ -35,8 +35,8 @@ public final class Segment {
     this.version = version;
     this.deleted = deleted;
     this.malformedError = malformedError;
-    this.included = Set.copyOf(included);
-    this.excluded = Set.copyOf(excluded);
+    this.included = KeyLookup.of(included);
+    this.excluded = KeyLookup.of(excluded);
     this.includedContexts = List.copyOf(includedContexts);
     this.excludedContexts = List.copyOf(excludedContexts);
     this.rules = List.copyOf(rules);

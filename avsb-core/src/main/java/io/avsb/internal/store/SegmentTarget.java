@@ -13,6 +13,6 @@ public record SegmentTarget(String contextKind, Set<String> values) {
   /** Defaults the kind and copies the keys. */
   public SegmentTarget {
     contextKind = contextKind == null ? AvsbContext.DEFAULT_KIND : contextKind;
-    values = Set.copyOf(values);
+    values = KeyLookup.of(values);
   }
 }

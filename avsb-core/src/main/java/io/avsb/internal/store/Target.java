@@ -26,7 +26,7 @@ public final class Target {
   public Target(
       String contextKind, Set<String> values, int variation, EvaluationDetail<AvsbValue> result) {
     this.contextKind = contextKind == null ? AvsbContext.DEFAULT_KIND : contextKind;
-    this.values = Set.copyOf(values);
+    this.values = KeyLookup.of(values);
     this.variation = variation;
     this.result = result;
   }

@@ -1,0 +1,37 @@
+package io.avsb.internal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class KeyLookupTest {
+  @Test
+  void aLargeSetOfNumberedKeysHoldsExactlyItsKeysAndCannotBeChanged() {
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < 2_000; i += 2) {
+      keys.add(String.format("user-%04d", i));
+    }
+    Set<String> set = KeyLookup.of(keys);
+    assertThat(set).hasSize(1_000);
+    for (int i = 0; i < 2_000; i++) {
+      assertThat(set.contains(String.format("user-%04d", i))).isEqualTo(i % 2 == 0);
+    }
+    assertThat(set).isEqualTo(Set.copyOf(keys));
+    assertThatThrownBy(() -> set.add("x")).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void aFewKeysAreKeptAndNullsAreRefusedWhateverTheSize() {
+    assertThat(KeyLookup.of(List.of("a", "b"))).containsExactlyInAnyOrder("a", "b");
+    assertThatThrownBy(() -> KeyLookup.of(Arrays.asList("a", null)))
+        .isInstanceOf(NullPointerException.class);
+    List<String> many = new ArrayList<>(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"));
+    many.add(null);
+    assertThatThrownBy(() -> KeyLookup.of(many)).isInstanceOf(NullPointerException.class);
+  }
+}
