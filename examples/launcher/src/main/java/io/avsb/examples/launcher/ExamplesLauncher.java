@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -22,6 +24,10 @@ import org.eclipse.jetty.server.handler.ContextHandlerCollection;
  * Stops on Ctrl-C. Not thread-safe: start and close it from one thread.
  */
 public final class ExamplesLauncher implements AutoCloseable {
+  // held, so the level set in main stays: Weld and RESTEasy log each start step at INFO through
+  // java.util.logging, which would bury the launcher's own lines
+  private static final Logger JBOSS = Logger.getLogger("org.jboss");
+
   /** The example modules it deploys, each at /<name>. */
   private static final List<String> EXAMPLES = List.of("checkout-servlet", "checkout-jaxrs", "checkout-cdi");
 
@@ -43,6 +49,7 @@ public final class ExamplesLauncher implements AutoCloseable {
    * and waits.
    */
   public static void main(String[] args) throws Exception {
+    JBOSS.setLevel(Level.WARNING);
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
     Path examples = Path.of(System.getProperty("avsb.examples.dir", "examples"));
     Path flags = Path.of(System.getProperty("avsb.examples.flagsFile",
