@@ -17,6 +17,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import org.apache.catalina.Context;
 import org.apache.catalina.core.StandardHost;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TomcatRedeployLeakTest {
   private static final int ROUNDS = 20;
+  private static final Pattern TOMCAT_UTILITY_THREAD =
+      Pattern.compile("started a thread named \\[Catalina-utility-\\d+\\]");
 
   /** A record of the test's own class loader; see {@link #releaseJdk17RecordMethodCaches()}. */
   private record Evict(String value) {}
@@ -128,8 +131,14 @@ class TomcatRedeployLeakTest {
     Handler capture = new Handler() {
       @Override
       public void publish(LogRecord record) {
-        if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-          leakWarnings.add(String.valueOf(record.getMessage()));
+        String message = String.valueOf(record.getMessage());
+        // Tomcat's own background thread runs each context's periodic work under that context's
+        // class loader; an undeploy that coincides with it makes Tomcat warn about its own thread
+        // (seen once in a CI-like run). Not the webapp's thread, and the loader check below still
+        // proves nothing holds the webapp.
+        if (record.getLevel().intValue() >= Level.WARNING.intValue()
+            && !TOMCAT_UTILITY_THREAD.matcher(message).find()) {
+          leakWarnings.add(message);
         }
       }
 
