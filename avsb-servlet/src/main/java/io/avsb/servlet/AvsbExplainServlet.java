@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * but the requester, and records no analytics event.
  *
  * <p>Off by default: declared in {@code web.xml} it answers 404 until turned on, by the init-param
- * {@code enabled} or the setting {@code avsb.explain} ({@code true}; context-param, system property
- * or {@code AVSB_EXPLAIN}). When on it answers only requests from this machine (loopback, not
+ * {@code enabled} or the setting {@code avsb.explain} ({@code true}; context-param, system property,
+ * MicroProfile Config or {@code AVSB_EXPLAIN}). When on it answers only requests from this machine (loopback, not
  * forwarded by a proxy; init-param {@code loopback}, default {@code true}) and requests whose user
  * is in the role named by the init-param {@code role} or the setting {@code avsb.explainRole};
  * others get 403. Or in code: {@link AvsbEndpoints#explain}. Thread-safe once initialised.
