@@ -86,6 +86,14 @@ final class FlagReader {
    * applies. {@code defaultValue} is only for events and hooks; pass null when {@link
    * #recordsEvents()} is false. {@code detail} says whether the caller asked for the reason
    * (events then carry it).
+   *
+   * <p>The successful path records its event here rather than through {@link #record}, which
+   * keeps this method above C2's {@code FreqInlineSize} (325 bytes of bytecode): it is compiled
+   * once on its own and never inlined into the getters, so a getter stays small enough to be
+   * inlined into its caller, where the helper {@code forUser} returned is then scalar-replaced.
+   * Otherwise a getter compiled on its own (after a deoptimisation, say) holds all of this, C2
+   * refuses to inline it ("already compiled into a big method") and every call allocates the
+   * helper (24 bytes; docs/performance.md, events on).
    */
   EvaluationDetail<AvsbValue> evaluate(
       AvsbContext context, String key, ValueType type, AvsbValue defaultValue, boolean detail) {
@@ -110,7 +118,17 @@ final class FlagReader {
         return fail(ErrorKind.WRONG_TYPE, key, context, flag, defaultValue, detail);
       }
       if (recordEvents) {
-        record(flag, key, context, result, defaultValue, null, detail);
+        try {
+          EvaluationReason reason = result.reason();
+          boolean experiment = isExperiment(flag, reason);
+          events.recordEvaluation(clock.millis(), context, key, flag.version(),
+              result.variationIndex(), value != null ? value : defaultValue, defaultValue, reason,
+              null, flag.trackEvents() || experiment, detail || experiment);
+        } catch (RuntimeException e) {
+          if (problems.firstTime(Problem.EVENT_FAILED, "evaluation")) {
+            EVENTS_LOG.error("Recording an evaluation event failed; the event is dropped", e);
+          }
+        }
       }
       if (!hooks.isEmpty()) {
         hooks.after(key, context, result, defaultValue);
