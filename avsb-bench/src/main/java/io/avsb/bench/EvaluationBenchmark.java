@@ -36,6 +36,8 @@ public class EvaluationBenchmark {
   /** Loads the flags, after checking that both SDKs agree on every result. */
   @Setup
   public void start() {
+    // applications name flags with literals, which the JVM interns; JMH's parameter is a copy
+    flag = flag.intern();
     java.nio.file.Path file = BenchFlags.writeTempFile();
     System.out.println("# true results per flag (of " + BenchFlags.CONTEXTS + " contexts, same in"
         + " both SDKs): " + SameResults.verify(file));

@@ -35,6 +35,8 @@ public class EvaluationWithEmptyHookBenchmark {
   /** Loads the flags with an empty hook registered. */
   @Setup
   public void start() {
+    // applications name flags with literals, which the JVM interns; JMH's parameter is a copy
+    flag = flag.intern();
     AvsbHook nothing = new AvsbHook() {};
     server = AvsbSetup.withoutEventsHooked(BenchFlags.writeTempFile(), nothing);
     contexts = AvsbSetup.contexts();

@@ -41,6 +41,8 @@ public class EvaluationWithEventsBenchmark {
   /** Starts the sink and the server. */
   @Setup
   public void start() {
+    // applications name flags with literals, which the JVM interns; JMH's parameter is a copy
+    flag = flag.intern();
     sink = new EventSink(true);
     server = AvsbSetup.withEvents(BenchFlags.writeTempFile(), sink.uri(), Duration.ofHours(1));
     probe = new EventProbe(server);

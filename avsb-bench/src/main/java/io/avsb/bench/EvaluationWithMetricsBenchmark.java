@@ -37,6 +37,8 @@ public class EvaluationWithMetricsBenchmark {
   /** Loads the flags with the metrics hook registered and bound. */
   @Setup
   public void start() {
+    // applications name flags with literals, which the JVM interns; JMH's parameter is a copy
+    flag = flag.intern();
     AvsbMetrics metrics = AvsbMetrics.create();
     server = AvsbSetup.withoutEventsHooked(BenchFlags.writeTempFile(), metrics);
     metrics.monitor(server).bindTo(new SimpleMeterRegistry());

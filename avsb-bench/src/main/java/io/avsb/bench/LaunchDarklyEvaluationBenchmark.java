@@ -34,6 +34,8 @@ public class LaunchDarklyEvaluationBenchmark {
   /** Loads the flags. */
   @Setup
   public void start() {
+    // applications name flags with literals, which the JVM interns; JMH's parameter is a copy
+    flag = flag.intern();
     client = LaunchDarklySetup.withoutEvents(BenchFlags.writeTempFile());
     contexts = LaunchDarklySetup.contexts();
   }

@@ -36,6 +36,8 @@ public class LaunchDarklyEvaluationWithEventsBenchmark {
   /** Starts the sink and the client. */
   @Setup
   public void start() {
+    // applications name flags with literals, which the JVM interns; JMH's parameter is a copy
+    flag = flag.intern();
     sink = new EventSink();
     client = LaunchDarklySetup.withEvents(BenchFlags.writeTempFile(), sink.uri(),
         Duration.ofHours(1));

@@ -69,7 +69,9 @@ public final class Clause {
     this.inStrings = op == Operator.IN && stringSet.size() <= SMALL_IN
         ? interned(stringSet.toArray(NO_STRINGS)) : null;
     this.inHashes = inStrings == null ? null : hashes(inStrings);
-    this.strings = isStringOp(op) || op == Operator.SEGMENT_MATCH ? strings(values) : NO_STRINGS;
+    // segment keys are interned like the store's keys, so finding the segment ends at identity
+    this.strings = op == Operator.SEGMENT_MATCH ? interned(strings(values))
+        : isStringOp(op) ? strings(values) : NO_STRINGS;
     this.regexes = op == Operator.MATCHES ? regexes(values) : new BoundedRegex[0];
     this.numbers = isNumericOp(op) ? numbers(values) : new double[0];
     this.dates = op == Operator.BEFORE || op == Operator.AFTER ? dates(values) : new Timestamp[0];

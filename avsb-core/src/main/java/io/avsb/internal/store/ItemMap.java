@@ -15,7 +15,10 @@ import java.util.function.BiConsumer;
  * and allocates nothing; {@link #with} returns a new map sharing every node but the few on the key's
  * path, so one update costs the same at 200 or 200,000 entries and a snapshot holding the old map
  * stays unchanged. {@link #of} builds a whole map at once without intermediate copies. Entries sit
- * in their nodes' arrays (two slots each), with no per-entry object. Immutable and thread-safe.
+ * in their nodes' arrays (two slots each), with no per-entry object. Keys are stored interned: an
+ * application names a flag with a literal, which the JVM interns, so the last step of a lookup is
+ * an identity check rather than a comparison of the text (about 40 bytes of the JVM's string
+ * table per key, released with the key; docs/performance.md). Immutable and thread-safe.
  *
  * @param <V> the value type
  */
@@ -49,6 +52,7 @@ final class ItemMap<V> {
     }
     long[] order = new long[count];
     for (int i = 0; i < count; i++) {
+      keys[i] = keys[i].intern();
       // unsigned order of the bit-reversed hash puts keys sharing their low bits, which pick the
       // slot at each level from the root down, next to each other; the index breaks ties
       int reversed = Integer.reverse(hash(keys[i])) ^ Integer.MIN_VALUE;
@@ -87,6 +91,7 @@ final class ItemMap<V> {
 
   /** This map with {@code key} set to {@code value}. */
   ItemMap<V> with(String key, V value) {
+    key = key.intern();
     boolean[] added = new boolean[1];
     Node next = root.put(key, value, hash(key), 0, added);
     return new ItemMap<>(next, added[0] ? size + 1 : size);

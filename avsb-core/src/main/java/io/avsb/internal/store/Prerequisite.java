@@ -12,4 +12,9 @@ import io.avsb.EvaluationDetail;
  * @param failedResult the holding flag's result when this prerequisite fails: its off variation
  *     with reason {@code PREREQUISITE_FAILED}
  */
-public record Prerequisite(String key, int variation, EvaluationDetail<AvsbValue> failedResult) {}
+public record Prerequisite(String key, int variation, EvaluationDetail<AvsbValue> failedResult) {
+  /** Interns the key as the store does its keys, so finding the prerequisite ends at identity. */
+  public Prerequisite {
+    key = key == null ? null : key.intern();
+  }
+}

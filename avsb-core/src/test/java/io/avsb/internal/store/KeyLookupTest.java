@@ -34,4 +34,21 @@ class KeyLookupTest {
     many.add(null);
     assertThatThrownBy(() -> KeyLookup.of(many)).isInstanceOf(NullPointerException.class);
   }
+
+  @Test
+  void aSmallSetComparesTheTextWhenHashesCollide() {
+    // "Aa" and "BB" share a hash code; so do "AaAa" and "BBBB"
+    assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+    Set<String> set = KeyLookup.of(List.of("Aa", "AaAa", "Aa"));
+    assertThat(set).hasSize(2);
+    assertThat(set.contains("Aa")).isTrue();
+    assertThat(set.contains(new String("AaAa"))).isTrue();
+    assertThat(set.contains("BB")).isFalse();
+    assertThat(set.contains("BBBB")).isFalse();
+    assertThat(set.contains(42)).isFalse();
+    assertThat(set.contains(null)).isFalse();
+    assertThat(set).isEqualTo(Set.of("Aa", "AaAa"));
+    assertThatThrownBy(() -> set.remove("Aa")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> set.iterator().remove()).isInstanceOf(RuntimeException.class);
+  }
 }
