@@ -61,6 +61,9 @@ final class Tracker {
               + " dropped", LogText.of(eventKey));
         }
       }
+      if (events.dropIfFull()) {
+        return;
+      }
       events.recordCustom(
           new CustomEvent(clock.millis(), context, eventKey, convert(eventKey, data), metricValue));
     } catch (RuntimeException e) {

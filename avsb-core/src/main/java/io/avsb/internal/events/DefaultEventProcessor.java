@@ -222,6 +222,9 @@ public final class DefaultEventProcessor implements EventProcessor {
     if (!context.isValid() || (!trackFull && seen.contains(context.fullyQualifiedKey()))) {
       return;
     }
+    if (event == null && dropIfFull()) {
+      return;
+    }
     offer(event != null ? event : new EvaluationEvent(creationDate, context, flagKey, flagVersion,
         variation, v, d, reason, prereqOf, trackFull, withReason), QUEUED_EVENT_BYTES);
   }
@@ -267,6 +270,16 @@ public final class DefaultEventProcessor implements EventProcessor {
     }
     long data = JsonSize.of(e.data(), limit - n);
     return data == JsonSize.TOO_DEEP ? data : n + data;
+  }
+
+  /** Under an overload most events are dropped; this spares their callers building them. */
+  @Override
+  public boolean dropIfFull() {
+    if (held.get() < capacity || closed || stopped) {
+      return false;
+    }
+    dropFull();
+    return true;
   }
 
   private void offer(Object event, long bytes) {

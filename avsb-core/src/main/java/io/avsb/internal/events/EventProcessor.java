@@ -30,6 +30,16 @@ public interface EventProcessor extends AutoCloseable {
   /** Records an identify event. */
   void recordIdentify(IdentifyEvent event);
 
+  /**
+   * When the queue is full, counts one event dropped (as recording it would) and returns true, so
+   * that the caller need not build an event only to have it dropped; otherwise returns false (the
+   * event may still be dropped when recorded). This default never drops: a processor that must see
+   * every event, such as one that tells hooks of it, keeps it.
+   */
+  default boolean dropIfFull() {
+    return false;
+  }
+
   /** Output events the service accepted; 0 for a processor that delivers nothing. */
   default long deliveredEventCount() {
     return 0;

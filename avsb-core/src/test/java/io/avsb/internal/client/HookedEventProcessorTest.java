@@ -70,6 +70,25 @@ class HookedEventProcessorTest {
   }
 
   @Test
+  void hooksSeeTracksWhileTheQueueBehindThemIsFull() {
+    RecordingEventProcessor full = new RecordingEventProcessor() {
+      @Override
+      public boolean dropIfFull() {
+        return true;
+      }
+    };
+    Recording hook = new Recording();
+    HookedEventProcessor hooked = new HookedEventProcessor(List.of(hook), full);
+    assertThat(hooked.dropIfFull()).isFalse();
+    try (ClientRuntime runtime = new ClientRuntime(
+        AvsbConfig.builder(null).offline(true).build(), (config, scheduler) -> hooked)) {
+      runtime.forUser(AvsbContext.of("u1")).track("purchase");
+    }
+    assertThat(hook.seen).containsExactly("track purchase u1 null null");
+    assertThat(full.customs).hasSize(1);
+  }
+
+  @Test
   void aThrowingHookDoesNotBreakTheCallOrLaterHooks() {
     Recording later = new Recording();
     AvsbHook broken = new AvsbHook() {

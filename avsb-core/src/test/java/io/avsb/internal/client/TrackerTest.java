@@ -46,6 +46,23 @@ class TrackerTest {
   }
 
   @Test
+  void aFullQueueDropsTheTrackBeforeItsDataIsConverted() {
+    RecordingEventProcessor full = new RecordingEventProcessor() {
+      @Override
+      public boolean dropIfFull() {
+        return true;
+      }
+    };
+    try (ClientRuntime overloaded = new ClientRuntime(
+        AvsbConfig.builder(null).offline(true).build(), (config, scheduler) -> full)) {
+      // an entry with no JSON form would be reported while converting: it is never reached
+      overloaded.forUser(AvsbContext.of("u1")).track("purchase", Map.of("bad", new Object()));
+      assertThat(full.customs).isEmpty();
+      assertThat(logs.linesWith("no JSON form")).isEmpty();
+    }
+  }
+
+  @Test
   void trackWithoutDataOrMetricRecordsNullDataAndNoMetric() {
     runtime.forUser(AvsbContext.of("u1")).track("signup");
     CustomEvent e = events.customs.get(0);

@@ -184,6 +184,29 @@ class DefaultEventProcessorTest {
   }
 
   @Test
+  void dropIfFullCountsADropOnlyOnceTheQueueIsFull() throws Exception {
+    DefaultEventProcessor p = start(config().eventCapacity(2));
+    assertThat(p.dropIfFull()).isFalse();
+    p.recordCustom(custom(A, "e0"));
+    p.recordCustom(custom(A, "e1"));
+    assertThat(p.droppedEventCount()).isZero();
+    assertThat(p.dropIfFull()).isTrue();
+    assertThat(p.dropIfFull()).isTrue();
+    assertThat(p.droppedEventCount()).isEqualTo(2);
+    // a full queue also drops a feature event before building it, and still counts the summary
+    p.recordEvaluation(fullEval(A, "tracked", 1));
+    assertThat(p.droppedEventCount()).isEqualTo(3);
+    p.flush();
+    AvsbValue batch = sender.next();
+    assertThat(ofKind(batch, "custom")).hasSize(2);
+    assertThat(ofKind(batch, "feature")).isEmpty();
+    assertThat(ofKind(batch, "summary")).singleElement()
+        .satisfies(summary -> assertThat(summary.get("features").get("tracked")).isNotNull());
+    await().atMost(Duration.ofSeconds(10)).until(() -> p.heldEventCount() == 0);
+    assertThat(p.dropIfFull()).isFalse();
+  }
+
+  @Test
   void eventsAccumulateUpToCapacityWhileADeliveryIsInProgress() throws Exception {
     sender.hold();
     DefaultEventProcessor p = start(config().eventCapacity(10));
