@@ -54,7 +54,8 @@ public final class VerdictReport {
     Map<String, String[]> dropped = matches(DROPPED, onLogs);
     Map<String, String[]> summarized = matches(SUMMARY, onLogs);
     System.out.println("| shape | events off: ours/LD (target) | events on: ours/LD (target)"
-        + " | caller B/op off / on (target) | output events dropped (on) | summary counts missing (on) |");
+        + " | caller B/op off / on (target) | output events dropped (on)"
+        + " | summary counts missing (on) |");
     System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
     for (String flag : List.of(BenchFlags.RULE_ONLY, BenchFlags.ROLLOUT, BenchFlags.BIG_IN,
         BenchFlags.PREREQUISITES, BenchFlags.SEGMENT)) {
@@ -135,7 +136,8 @@ public final class VerdictReport {
     if (off.equals("n/a") || on.equals("n/a")) {
       return "(0) n/a";
     }
-    return Double.parseDouble(off) < 1 && Double.parseDouble(on) < 1 ? "(0) met" : "(0) **not met**";
+    boolean met = Double.parseDouble(off) < 1 && Double.parseDouble(on) < 1;
+    return met ? "(0) met" : "(0) **not met**";
   }
 
   /** "EvaluationBenchmark.evaluate flag" (class and method, without the package) to the mean. */
