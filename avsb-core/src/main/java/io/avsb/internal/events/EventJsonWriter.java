@@ -15,10 +15,9 @@ import java.util.Map;
  * Writes each output event kind ({@code feature}, {@code index}, {@code identify}, {@code custom},
  * {@code summary}) as the events service expects it, with contexts redacted, straight to its
  * UTF-8 JSON bytes: one generator and one buffer serve every event, so an event costs the array
- * it is returned in and little else. Properties, their order and the text of strings and numbers
- * are those of {@link JsonCodec#write(io.avsb.AvsbValue)}, except that a lone surrogate (not
- * valid UTF-16) is kept as an escape where a String's UTF-8 bytes would turn it into {@code ?};
- * {@link JsonSize} counts what is written here. A write that fails throws, leaves nothing behind
+ * it is returned in and little else. Properties, their order and bytes are those of the event's
+ * value tree written by {@link JsonCodec#write(io.avsb.AvsbValue)} and encoded as UTF-8 (see
+ * {@link JsonCodec#utf8Generator}); {@link JsonSize} counts what is written here. A write that fails throws, leaves nothing behind
  * and the next one starts afresh. Not thread-safe: the event thread owns it.
  */
 final class EventJsonWriter implements AutoCloseable {

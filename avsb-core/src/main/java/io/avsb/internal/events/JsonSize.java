@@ -32,8 +32,8 @@ final class JsonSize {
    * The size of {@code s} as a JSON string (quotes, UTF-8 bytes and escapes), or a number above
    * {@code limit} once it passes it. Counts what the event writer's generator emits: a newline,
    * tab, carriage return, backspace or form feed as two bytes (backslash and letter), other
-   * control characters and a lone surrogate as a six-byte escape, a surrogate pair as the 4 UTF-8
-   * bytes of its code point.
+   * control characters as a six-byte escape, a surrogate pair as the 4 UTF-8 bytes of its code
+   * point, a lone surrogate as the one byte {@code ?}.
    */
   static long ofString(String s, long limit) {
     long n = 2;
@@ -55,7 +55,7 @@ final class JsonSize {
         n += 4;
         i++;
       } else {
-        n += 6;
+        n += 1;
       }
     }
     return n;

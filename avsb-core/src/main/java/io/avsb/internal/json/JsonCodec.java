@@ -40,7 +40,7 @@ public final class JsonCodec {
   private static final JsonFactory FACTORY = builder(DEFAULT_MAX_STRING_LENGTH, -1).build();
   // Jackson's UTF-8 writer escapes each half of a surrogate pair (12 bytes for one emoji) unless
   // told to combine them; combined, a pair is the 4 bytes of UTF-8 that a String's getBytes gives,
-  // and what the events' size estimate counts. A lone surrogate is still escaped (6 bytes).
+  // and what the events' size estimate counts. Lone surrogates: see LoneSurrogateReplacer.
   private static final JsonFactory UTF8_FACTORY = builder(DEFAULT_MAX_STRING_LENGTH, -1)
       .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
       .build();
@@ -271,14 +271,15 @@ public final class JsonCodec {
 
   /**
    * A generator writing compact JSON as UTF-8 to {@code out}, as {@link #write(AvsbValue)} writes
-   * text (same escapes and numbers; a character outside the Basic Multilingual Plane as its 4
-   * UTF-8 bytes, a lone surrogate as a six-character escape), and any number of values one after
-   * the other with nothing between them. Not thread-safe; the caller closes it.
+   * text and {@code getBytes(UTF_8)} encodes it, byte for byte: same escapes and numbers, a
+   * character outside the Basic Multilingual Plane as its 4 UTF-8 bytes, a lone surrogate as
+   * {@code ?}. Any number of values may be written one after the other, with nothing between
+   * them. Not thread-safe; the caller closes it.
    */
   public static JsonGenerator utf8Generator(OutputStream out) throws IOException {
     JsonGenerator g = UTF8_FACTORY.createGenerator(out);
     g.setRootValueSeparator(null);
-    return g;
+    return new LoneSurrogateReplacer(g);
   }
 
   /** Writes {@code value} to an open generator. */
