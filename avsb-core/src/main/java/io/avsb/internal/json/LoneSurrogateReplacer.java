@@ -8,7 +8,7 @@ import java.io.IOException;
  * A generator that writes each lone surrogate of a string or property name (half a pair, not
  * valid UTF-16) as {@code ?}, as {@code String.getBytes(UTF_8)} does, where Jackson's UTF-8
  * writer would write an escape that its own parser (and so perhaps the events service) rejects in
- * a property name. Strings without one are passed on as they are, unscanned beyond one pass. Not
+ * a property name. A string without one costs one scan and is passed on as it is. Not
  * thread-safe.
  */
 final class LoneSurrogateReplacer extends JsonGeneratorDelegate {
