@@ -1,8 +1,11 @@
 package io.avsb.internal.events;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.avsb.AttributeRef;
 import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
+import io.avsb.internal.json.JsonCodec;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,15 +14,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a context into its event form with private attributes removed and listed under {@code
+ * Writes a context's event form with private attributes removed and listed under {@code
  * _meta.redactedAttributes}. Private attributes come from the configuration (every attribute when
  * {@code allAttributesPrivate}) and from the context itself; {@code kind}, {@code key} and {@code
  * anonymous} are never redacted. A path reference such as {@code /address/street} removes only that
- * nested property. Immutable and thread-safe.
+ * nested property. A context with nothing to redact is written without allocating. Immutable and
+ * thread-safe.
  */
 final class ContextRedactor {
   private final boolean allAttributesPrivate;
-  private final Set<AttributeRef> globalPrivate;
+  private final AttributeRef[] globalPrivate;
 
   /** A redactor for the configured {@code allAttributesPrivate} and global private references. */
   ContextRedactor(boolean allAttributesPrivate, Set<AttributeRef> globalPrivate) {
@@ -30,90 +34,126 @@ final class ContextRedactor {
         valid.add(ref);
       }
     }
-    this.globalPrivate = valid;
+    this.globalPrivate = valid.toArray(new AttributeRef[0]);
   }
 
-  /** The event form of {@code context}: a single context object, or a {@code multi} object. */
-  AvsbValue redact(AvsbContext context) {
+  /** Writes the event form of {@code context}: a single context object, or a {@code multi} object. */
+  void write(AvsbContext context, JsonGenerator g) throws IOException {
     if (!context.isMulti()) {
-      return single(context, true);
+      single(context, true, g);
+      return;
     }
-    Map<String, AvsbValue> out = new LinkedHashMap<>();
-    out.put("kind", AvsbValue.of(AvsbContext.MULTI_KIND));
-    for (AvsbContext part : context.individualContexts()) {
-      out.put(part.kind(), single(part, false));
+    g.writeStartObject();
+    g.writeStringField("kind", AvsbContext.MULTI_KIND);
+    // the parts have distinct kinds, none of them "kind": no property is written twice
+    for (int i = 0; i < context.individualContextCount(); i++) {
+      AvsbContext part = context.individualContext(i);
+      g.writeFieldName(part.kind());
+      single(part, false, g);
     }
-    return new AvsbValue.Obj(out);
+    g.writeEndObject();
   }
 
-  private AvsbValue single(AvsbContext context, boolean withKind) {
-    Set<AttributeRef> refs = privateRefs(context);
-    List<String> redacted = new ArrayList<>();
-    Map<String, AvsbValue> out = new LinkedHashMap<>();
+  private void single(AvsbContext context, boolean withKind, JsonGenerator g) throws IOException {
+    AttributeRef[] refs = privateRefs(context);
+    List<String> redacted = null;
+    g.writeStartObject();
     if (withKind) {
-      out.put("kind", AvsbValue.of(context.kind()));
+      g.writeStringField("kind", context.kind());
     }
-    out.put("key", AvsbValue.of(context.key()));
+    g.writeStringField("key", context.key());
     if (context.name() != null) {
-      putUnlessPrivate(out, "name", AvsbValue.of(context.name()), refs, redacted);
+      // a string: only a whole-attribute reference can redact it
+      String ref = allAttributesPrivate ? "name" : wholeAttributeRef(refs, "name");
+      if (ref == null) {
+        g.writeStringField("name", context.name());
+      } else {
+        redacted = add(redacted, ref);
+      }
     }
     if (context.isAnonymous()) {
-      out.put("anonymous", AvsbValue.TRUE);
+      g.writeBooleanField("anonymous", true);
     }
+    // attributes never hold kind, key, name, anonymous or _meta (the builder keeps them apart)
     for (Map.Entry<String, AvsbValue> e : context.attributes().entrySet()) {
-      putUnlessPrivate(out, e.getKey(), e.getValue(), refs, redacted);
+      redacted = attribute(e.getKey(), e.getValue(), refs, redacted, g);
     }
-    if (!redacted.isEmpty()) {
-      List<AvsbValue> names = new ArrayList<>(redacted.size());
-      for (String r : redacted) {
-        names.add(AvsbValue.of(r));
+    if (redacted != null) {
+      g.writeFieldName("_meta");
+      g.writeStartObject();
+      g.writeFieldName("redactedAttributes");
+      g.writeStartArray();
+      for (int i = 0; i < redacted.size(); i++) {
+        g.writeString(redacted.get(i));
       }
-      out.put("_meta", new AvsbValue.Obj(Map.of("redactedAttributes", new AvsbValue.Arr(names))));
+      g.writeEndArray();
+      g.writeEndObject();
     }
-    return new AvsbValue.Obj(out);
+    g.writeEndObject();
   }
 
-  private Set<AttributeRef> privateRefs(AvsbContext context) {
-    if (context.privateAttributes().isEmpty()) {
+  /**
+   * The references that apply to {@code context}: the configured ones, then the context's own.
+   * A reference named in both places is in the array twice; that changes nothing, as the first
+   * one found is the one listed and a path once removed is not found again.
+   */
+  private AttributeRef[] privateRefs(AvsbContext context) {
+    Set<AttributeRef> own = context.privateAttributes();
+    if (own.isEmpty()) {
       return globalPrivate;
     }
-    // global first, so a reference named in both places is listed as the configuration spells it
-    Set<AttributeRef> refs = new LinkedHashSet<>(globalPrivate);
-    for (AttributeRef ref : context.privateAttributes()) {
+    List<AttributeRef> refs = new ArrayList<>(globalPrivate.length + own.size());
+    refs.addAll(List.of(globalPrivate));
+    for (AttributeRef ref : own) {
       if (ref.isValid()) {
         refs.add(ref);
       }
     }
-    return refs;
+    return refs.toArray(new AttributeRef[0]);
   }
 
-  private void putUnlessPrivate(
-      Map<String, AvsbValue> out,
-      String attribute,
-      AvsbValue value,
-      Set<AttributeRef> refs,
-      List<String> redacted) {
+  /** Writes one attribute unless private; returns the redacted list, made on the first entry. */
+  private List<String> attribute(String attribute, AvsbValue value, AttributeRef[] refs,
+      List<String> redacted, JsonGenerator g) throws IOException {
     if (allAttributesPrivate) {
-      redacted.add(attribute);
-      return;
+      return add(redacted, attribute);
     }
-    for (AttributeRef ref : refs) {
-      if (ref.depth() == 1 && ref.component(0).equals(attribute)) {
-        redacted.add(ref.toString());
-        return;
-      }
+    String whole = wholeAttributeRef(refs, attribute);
+    if (whole != null) {
+      return add(redacted, whole);
     }
     AvsbValue kept = value;
-    for (AttributeRef ref : refs) {
-      if (ref.depth() > 1 && ref.component(0).equals(attribute)) {
-        AvsbValue without = removePath(kept, ref, 1);
-        if (without != null) {
-          kept = without;
-          redacted.add(ref.toString());
+    if (value instanceof AvsbValue.Obj) {
+      // rare: a copy without the nested properties, made only when a reference points inside
+      for (AttributeRef ref : refs) {
+        if (ref.depth() > 1 && ref.component(0).equals(attribute)) {
+          AvsbValue without = removePath(kept, ref, 1);
+          if (without != null) {
+            kept = without;
+            redacted = add(redacted, ref.toString());
+          }
         }
       }
     }
-    out.put(attribute, kept);
+    g.writeFieldName(attribute);
+    JsonCodec.write(kept, g);
+    return redacted;
+  }
+
+  /** How the first reference to the whole of {@code attribute} is spelled, or null if none. */
+  private static String wholeAttributeRef(AttributeRef[] refs, String attribute) {
+    for (AttributeRef ref : refs) {
+      if (ref.depth() == 1 && ref.component(0).equals(attribute)) {
+        return ref.toString();
+      }
+    }
+    return null;
+  }
+
+  private static List<String> add(List<String> redacted, String name) {
+    List<String> list = redacted == null ? new ArrayList<>(4) : redacted;
+    list.add(name);
+    return list;
   }
 
   /** {@code value} without the property {@code ref} names from component {@code i}, or null if absent. */

@@ -4,9 +4,7 @@ import io.avsb.AvsbConfig;
 import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
 import io.avsb.EvaluationReason;
-import io.avsb.internal.json.JsonCodec;
 import io.avsb.internal.log.LogText;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +97,7 @@ public final class DefaultEventProcessor implements EventProcessor {
 
   // Owned by the worker thread.
   private final ContextKeyLru contextKeys;
-  private final EventOutputs outputs;
+  private final EventJsonWriter json;
   private List<byte[]> outbox = new ArrayList<>();
   private int outboxPermits;
   private long outboxBytes;
@@ -154,8 +152,8 @@ public final class DefaultEventProcessor implements EventProcessor {
     this.maxEventBytes = config.maxEventBytes();
     this.seen = new SeenContexts(config.contextKeysCapacity());
     this.contextKeys = new ContextKeyLru(config.contextKeysCapacity(), seen::forget);
-    this.outputs =
-        new EventOutputs(
+    this.json =
+        new EventJsonWriter(
             new ContextRedactor(config.allAttributesPrivate(), config.privateAttributes()));
     long interval = config.flushInterval().toMillis();
     this.flushTimer =
@@ -401,6 +399,14 @@ public final class DefaultEventProcessor implements EventProcessor {
   }
 
   private void run() {
+    try {
+      loop();
+    } finally {
+      json.close();
+    }
+  }
+
+  private void loop() {
     while (true) {
       try {
         Object message = inbox.take();
@@ -478,9 +484,9 @@ public final class DefaultEventProcessor implements EventProcessor {
       AvsbContext context = e.context();
       boolean firstSeen = notice(context.fullyQualifiedKey());
       if (e.trackFull()) {
-        out.add(serialize("feature", e.flagKey(), outputs.feature(e)));
+        out.add(feature(e));
       } else if (firstSeen) {
-        out.add(serialize("index", e.flagKey(), outputs.index(e.creationDate(), context)));
+        out.add(index(e.creationDate(), context, e.flagKey()));
       }
       return;
     }
@@ -491,9 +497,9 @@ public final class DefaultEventProcessor implements EventProcessor {
         return;
       }
       if (notice(e.context().fullyQualifiedKey())) {
-        out.add(serialize("index", e.key(), outputs.index(e.creationDate(), e.context())));
+        out.add(index(e.creationDate(), e.context(), e.key()));
       }
-      out.add(serialize("custom", e.key(), outputs.custom(e)));
+      out.add(custom(e));
       return;
     }
     if (event instanceof IdentifyEvent e) {
@@ -503,7 +509,7 @@ public final class DefaultEventProcessor implements EventProcessor {
         return;
       }
       notice(e.context().fullyQualifiedKey());
-      out.add(serialize("identify", "", outputs.identify(e)));
+      out.add(identify(e));
     }
   }
 
@@ -519,18 +525,47 @@ public final class DefaultEventProcessor implements EventProcessor {
     return false;
   }
 
-  /**
-   * One output event's JSON, or null when it has none or is larger than {@code maxEventBytes}
-   * (then it is dropped alone, with one WARN per kind and key).
-   */
-  private byte[] serialize(String kind, String key, AvsbValue output) {
-    byte[] json;
+  // Each output event's JSON, or null when it has none or is larger than maxEventBytes (then it
+  // is dropped alone, with one WARN per kind and key).
+
+  private byte[] feature(EvaluationEvent e) {
     try {
-      json = JsonCodec.write(output).getBytes(StandardCharsets.UTF_8);
-    } catch (RuntimeException | StackOverflowError e) {
-      reject(kind, key, "it has no JSON form", LogText.of(e.toString()));
-      return null;
+      return sized("feature", e.flagKey(), json.feature(e));
+    } catch (RuntimeException | StackOverflowError x) {
+      return noJsonForm("feature", e.flagKey(), x);
     }
+  }
+
+  private byte[] index(long creationDate, AvsbContext context, String key) {
+    try {
+      return sized("index", key, json.index(creationDate, context));
+    } catch (RuntimeException | StackOverflowError x) {
+      return noJsonForm("index", key, x);
+    }
+  }
+
+  private byte[] custom(CustomEvent e) {
+    try {
+      return sized("custom", e.key(), json.custom(e));
+    } catch (RuntimeException | StackOverflowError x) {
+      return noJsonForm("custom", e.key(), x);
+    }
+  }
+
+  private byte[] identify(IdentifyEvent e) {
+    try {
+      return sized("identify", "", json.identify(e));
+    } catch (RuntimeException | StackOverflowError x) {
+      return noJsonForm("identify", "", x);
+    }
+  }
+
+  private byte[] noJsonForm(String kind, String key, Throwable e) {
+    reject(kind, key, "it has no JSON form", LogText.of(e.toString()));
+    return null;
+  }
+
+  private byte[] sized(String kind, String key, byte[] json) {
     if (json.length > maxEventBytes) {
       reject(kind, key, "its JSON form is larger than maxEventBytes",
           json.length + " > " + maxEventBytes + " bytes");
@@ -619,7 +654,7 @@ public final class DefaultEventProcessor implements EventProcessor {
 
   private byte[] serializeSummary(EventSummary summary) {
     try {
-      return JsonCodec.write(outputs.summary(summary)).getBytes(StandardCharsets.UTF_8);
+      return json.summary(summary);
     } catch (RuntimeException | StackOverflowError e) {
       // a caller's default value nested too deep to write
       reject("summary", "", "it has no JSON form", LogText.of(e.toString()));

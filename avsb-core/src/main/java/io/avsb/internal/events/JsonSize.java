@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Estimates the size in bytes of a value's compact JSON form without writing it, so that an event
- * can be weighed on the caller's thread: exact for strings (UTF-8, with escapes), literals and
- * integers, an upper bound for other numbers. The walk stops as soon as the estimate passes the
+ * can be weighed on the caller's thread: exact for strings, literals and integers as {@link
+ * EventJsonWriter} writes them (UTF-8, Jackson's escapes), an upper bound for other numbers. The walk stops as soon as the estimate passes the
  * caller's limit, so its cost is bounded by the limit whatever the value; a value nested deeper
  * than the JSON writer allows has the size {@link #TOO_DEEP}. Stateless and thread-safe.
  */
@@ -30,22 +30,32 @@ final class JsonSize {
 
   /**
    * The size of {@code s} as a JSON string (quotes, UTF-8 bytes and escapes), or a number above
-   * {@code limit} once it passes it.
+   * {@code limit} once it passes it. Counts what the event writer's generator emits: a newline,
+   * tab, carriage return, backspace or form feed as two bytes (backslash and letter), other
+   * control characters as a six-byte escape, a surrogate pair as the 4 UTF-8 bytes of its code
+   * point, a lone surrogate as the one byte {@code ?}.
    */
   static long ofString(String s, long limit) {
     long n = 2;
-    for (int i = 0; i < s.length() && n <= limit; i++) {
+    int length = s.length();
+    for (int i = 0; i < length && n <= limit; i++) {
       char c = s.charAt(i);
       if (c == '"' || c == '\\') {
         n += 2;
       } else if (c < 0x20) {
-        n += 6;
+        n += c == '\b' || c == '\t' || c == '\n' || c == '\f' || c == '\r' ? 2 : 6;
       } else if (c < 0x80) {
         n += 1;
-      } else if (c < 0x800 || Character.isSurrogate(c)) {
-        n += 2; // a surrogate pair is 4 bytes: 2 per half
-      } else {
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (!Character.isSurrogate(c)) {
         n += 3;
+      } else if (Character.isHighSurrogate(c) && i + 1 < length
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 1;
       }
     }
     return n;

@@ -1,16 +1,19 @@
 package io.avsb.internal.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import io.avsb.AvsbValue;
 import io.avsb.internal.log.LogText;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -34,7 +37,13 @@ public final class JsonCodec {
   /** The longest string read by {@link #parse(String)}, in characters: 64 Mi. */
   public static final int DEFAULT_MAX_STRING_LENGTH = 64 << 20;
 
-  private static final JsonFactory FACTORY = factory(DEFAULT_MAX_STRING_LENGTH, -1);
+  private static final JsonFactory FACTORY = builder(DEFAULT_MAX_STRING_LENGTH, -1).build();
+  // Jackson's UTF-8 writer escapes each half of a surrogate pair (12 bytes for one emoji) unless
+  // told to combine them; combined, a pair is the 4 bytes of UTF-8 that a String's getBytes gives,
+  // and what the events' size estimate counts. Lone surrogates: see LoneSurrogateReplacer.
+  private static final JsonFactory UTF8_FACTORY = builder(DEFAULT_MAX_STRING_LENGTH, -1)
+      .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+      .build();
 
   private JsonCodec() {}
 
@@ -49,12 +58,15 @@ public final class JsonCodec {
   }
 
   private static JsonFactory factory(int maxString, long maxDocument) {
-    return JsonFactory.builder()
+    return builder(maxString, maxDocument).build();
+  }
+
+  private static JsonFactoryBuilder builder(int maxString, long maxDocument) {
+    return new JsonFactoryBuilder()
         .streamReadConstraints(constraints(maxString, maxDocument))
         // Jackson's default buffer pool keeps buffers in ThreadLocals of the calling thread; on a
         // container's request threads that pins the webapp's class loader after undeploy
-        .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
-        .build();
+        .recyclerPool(JsonRecyclerPools.newConcurrentDequePool());
   }
 
   /** The read constraints of {@link #factory(int)}, for other formats (YAML) to share. */
@@ -257,6 +269,19 @@ public final class JsonCodec {
     }
   }
 
+  /**
+   * A generator writing compact JSON as UTF-8 to {@code out}, as {@link #write(AvsbValue)} writes
+   * text and {@code getBytes(UTF_8)} encodes it, byte for byte: same escapes and numbers, a
+   * character outside the Basic Multilingual Plane as its 4 UTF-8 bytes, a lone surrogate as
+   * {@code ?}. Any number of values may be written one after the other, with nothing between
+   * them. Not thread-safe; the caller closes it.
+   */
+  public static JsonGenerator utf8Generator(OutputStream out) throws IOException {
+    JsonGenerator g = UTF8_FACTORY.createGenerator(out);
+    g.setRootValueSeparator(null);
+    return new LoneSurrogateReplacer(g);
+  }
+
   /** Writes {@code value} to an open generator. */
   public static void write(AvsbValue value, JsonGenerator g) throws IOException {
     if (value instanceof AvsbValue.Obj o) {
@@ -275,16 +300,20 @@ public final class JsonCodec {
     } else if (value instanceof AvsbValue.Str s) {
       g.writeString(s.value());
     } else if (value instanceof AvsbValue.Num n) {
-      double d = n.value();
-      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-        g.writeNumber((long) d);
-      } else {
-        g.writeNumber(d);
-      }
+      writeNumber(n.value(), g);
     } else if (value instanceof AvsbValue.Bool b) {
       g.writeBoolean(b.value());
     } else {
       g.writeNull();
+    }
+  }
+
+  /** Writes a number as {@link #write(AvsbValue)} does: integral ones without a fraction. */
+  public static void writeNumber(double d, JsonGenerator g) throws IOException {
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      g.writeNumber((long) d);
+    } else {
+      g.writeNumber(d);
     }
   }
 }

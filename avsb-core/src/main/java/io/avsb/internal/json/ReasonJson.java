@@ -1,7 +1,9 @@
 package io.avsb.internal.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.avsb.AvsbValue;
 import io.avsb.EvaluationReason;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,7 +11,8 @@ import java.util.Map;
  * The JSON form of an {@link EvaluationReason}: {@code {"kind": "RULE_MATCH", "ruleIndex": 0,
  * "ruleId": "r", "inExperiment": true}}, with only the properties the kind has ({@code
  * prerequisiteKey}, {@code errorKind}); {@code inExperiment} only when true. The one serializer of
- * reasons: analytics events and {@link io.avsb.FeatureFlagsState} both use it. Thread-safe.
+ * reasons: analytics events ({@link #write}) and {@link io.avsb.FeatureFlagsState} ({@link #of})
+ * both use it, with the same properties in the same order. Thread-safe.
  */
 public final class ReasonJson {
   private ReasonJson() {}
@@ -38,5 +41,32 @@ public final class ReasonJson {
       m.put("inExperiment", AvsbValue.TRUE);
     }
     return new AvsbValue.Obj(m);
+  }
+
+  /** Writes the JSON form of {@code reason} to an open generator, as {@link #of} builds it. */
+  public static void write(EvaluationReason reason, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("kind", reason.kind().name());
+    switch (reason.kind()) {
+      case RULE_MATCH:
+        g.writeFieldName("ruleIndex");
+        JsonCodec.writeNumber(reason.ruleIndex(), g);
+        if (reason.ruleId() != null) {
+          g.writeStringField("ruleId", reason.ruleId());
+        }
+        break;
+      case PREREQUISITE_FAILED:
+        g.writeStringField("prerequisiteKey", reason.prerequisiteKey());
+        break;
+      case ERROR:
+        g.writeStringField("errorKind", reason.errorKind().name());
+        break;
+      default:
+        break;
+    }
+    if (reason.inExperiment()) {
+      g.writeBooleanField("inExperiment", true);
+    }
+    g.writeEndObject();
   }
 }

@@ -107,9 +107,8 @@ class EventMemoryTest {
     long before = p.heldEventBytes();
     CustomEvent e = new CustomEvent(1, BOB, "sized", dataOf(10 * KIB), 2.5);
     p.recordCustom(e);
-    EventOutputs outputs = new EventOutputs(new ContextRedactor(false, java.util.Set.of()));
-    long exact = outputs.custom(e).toJson().length()
-        + outputs.index(1, BOB).toJson().length();
+    EventJsonWriter writer = new EventJsonWriter(new ContextRedactor(false, java.util.Set.of()));
+    long exact = writer.custom(e).length + writer.index(1, BOB).length;
     await().atMost(Duration.ofSeconds(10)).until(() -> p.heldEventBytes() - before == exact);
     sender.release();
   }

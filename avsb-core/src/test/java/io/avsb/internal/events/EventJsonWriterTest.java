@@ -7,20 +7,25 @@ import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
 import io.avsb.EvaluationReason;
 import io.avsb.internal.json.ReasonJson;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class EventOutputsTest {
+class EventJsonWriterTest {
   private static final AvsbContext USER =
       AvsbContext.builder("u1").set("email", "ann@example.com").build();
-  private final EventOutputs outputs =
-      new EventOutputs(new ContextRedactor(false, Set.of(AttributeRef.of("email"))));
+  private final EventJsonWriter writer =
+      new EventJsonWriter(new ContextRedactor(false, Set.of(AttributeRef.of("email"))));
 
   private static AvsbValue json(String text) {
     return AvsbValue.parse(text);
+  }
+
+  private static AvsbValue parsed(byte[] utf8) {
+    return AvsbValue.parse(new String(utf8, StandardCharsets.UTF_8));
   }
 
   private static final String REDACTED_USER =
@@ -31,7 +36,7 @@ class EventOutputsTest {
     AvsbContext multi = AvsbContext.multi(USER, AvsbContext.of("org", "o1"));
     CustomEvent e = new CustomEvent(
         1234, multi, "purchase", json("{\"currency\":\"usd\"}"), 149.99);
-    assertThat(outputs.custom(e)).isEqualTo(json(
+    assertThat(parsed(writer.custom(e))).isEqualTo(json(
         "{\"kind\":\"custom\",\"creationDate\":1234,\"key\":\"purchase\","
             + "\"contextKeys\":{\"org\":\"o1\",\"user\":\"u1\"},"
             + "\"data\":{\"currency\":\"usd\"},\"metricValue\":149.99}"));
@@ -40,7 +45,7 @@ class EventOutputsTest {
   @Test
   void customEventOmitsNullDataAndMissingMetric() {
     CustomEvent e = new CustomEvent(5, USER, "clicked", AvsbValue.NULL, null);
-    assertThat(outputs.custom(e)).isEqualTo(json(
+    assertThat(parsed(writer.custom(e))).isEqualTo(json(
         "{\"kind\":\"custom\",\"creationDate\":5,\"key\":\"clicked\","
             + "\"contextKeys\":{\"user\":\"u1\"}}"));
   }
@@ -49,7 +54,7 @@ class EventOutputsTest {
   void featureEventCarriesRedactedContextAndReasonWhenAsked() {
     EvaluationEvent e = new EvaluationEvent(10, USER, "flag", 7, 1, AvsbValue.of("b"),
         AvsbValue.of("dflt"), EvaluationReason.ruleMatch(0, "r0", false), "parent", true, true);
-    assertThat(outputs.feature(e)).isEqualTo(json(
+    assertThat(parsed(writer.feature(e))).isEqualTo(json(
         "{\"kind\":\"feature\",\"creationDate\":10,\"key\":\"flag\",\"version\":7,"
             + "\"context\":" + REDACTED_USER + ",\"variation\":1,\"value\":\"b\","
             + "\"default\":\"dflt\",\"reason\":{\"kind\":\"RULE_MATCH\",\"ruleIndex\":0,"
@@ -60,7 +65,7 @@ class EventOutputsTest {
   void featureEventCarriesReasonForExperimentsEvenUnasked() {
     EvaluationEvent e = new EvaluationEvent(10, USER, "flag", 7, 0, AvsbValue.TRUE,
         AvsbValue.FALSE, EvaluationReason.fallthrough(true), null, true, false);
-    AvsbValue out = outputs.feature(e);
+    AvsbValue out = parsed(writer.feature(e));
     assertThat(out.get("reason")).isEqualTo(json("{\"kind\":\"FALLTHROUGH\",\"inExperiment\":true}"));
     assertThat(out.get("prereqOf")).isEqualTo(AvsbValue.NULL);
   }
@@ -69,7 +74,7 @@ class EventOutputsTest {
   void featureEventOmitsReasonUnlessAskedOrInExperiment() {
     EvaluationEvent e = new EvaluationEvent(10, USER, "flag", 7, 0, AvsbValue.TRUE,
         AvsbValue.FALSE, EvaluationReason.off(), null, true, false);
-    assertThat(((AvsbValue.Obj) outputs.feature(e)).values()).doesNotContainKey("reason");
+    assertThat(((AvsbValue.Obj) parsed(writer.feature(e))).values()).doesNotContainKey("reason");
   }
 
   @Test
@@ -84,9 +89,9 @@ class EventOutputsTest {
 
   @Test
   void indexAndIdentifyCarryTheRedactedContext() {
-    assertThat(outputs.index(3, USER)).isEqualTo(json(
+    assertThat(parsed(writer.index(3, USER))).isEqualTo(json(
         "{\"kind\":\"index\",\"creationDate\":3,\"context\":" + REDACTED_USER + "}"));
-    assertThat(outputs.identify(new IdentifyEvent(4, USER))).isEqualTo(json(
+    assertThat(parsed(writer.identify(new IdentifyEvent(4, USER)))).isEqualTo(json(
         "{\"kind\":\"identify\",\"creationDate\":4,\"context\":" + REDACTED_USER + "}"));
   }
 
@@ -98,7 +103,7 @@ class EventOutputsTest {
         new EventSummary.Counter(-1, 4, AvsbValue.FALSE, 2))));
     flags.put("missing", new EventSummary.FlagCounts(AvsbValue.of("d"), List.of("user"), List.of(
         new EventSummary.Counter(-1, -1, AvsbValue.of("d"), 3))));
-    assertThat(outputs.summary(new EventSummary(100, 200, flags))).isEqualTo(json(
+    assertThat(parsed(writer.summary(new EventSummary(100, 200, flags)))).isEqualTo(json(
         "{\"kind\":\"summary\",\"startDate\":100,\"endDate\":200,\"features\":{"
             + "\"known\":{\"default\":false,\"contextKinds\":[\"user\",\"org\"],\"counters\":["
             + "{\"variation\":1,\"version\":4,\"value\":true,\"count\":12},"

@@ -9,15 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the JSON form of each output event kind ({@code feature}, {@code index}, {@code
- * identify}, {@code custom}, {@code summary}) as the events service expects it, with contexts
- * redacted. Immutable and thread-safe.
+ * The oracle for {@link EventJsonWriter}: the value-tree form of each output event kind ({@code
+ * feature}, {@code index}, {@code identify}, {@code custom}, {@code summary}) exactly as the event
+ * thread built it before it wrote JSON directly, then wrote with {@code
+ * JsonCodec.write(tree).getBytes(UTF_8)}. Kept in test code only. Immutable and thread-safe.
  */
-final class EventOutputs {
-  private final ContextRedactor redactor;
+final class TreeEventOutputs {
+  private final TreeContextRedactor redactor;
 
   /** Outputs whose contexts are redacted by {@code redactor}. */
-  EventOutputs(ContextRedactor redactor) {
+  TreeEventOutputs(TreeContextRedactor redactor) {
     this.redactor = redactor;
   }
 
