@@ -4,8 +4,6 @@ import io.avsb.AttributeRef;
 import io.avsb.AvsbContext;
 import io.avsb.AvsbValue;
 import io.avsb.EvaluationReason;
-import io.avsb.internal.json.JsonCodec;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +19,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The event thread's serialization of one output event, old path against new: {@code tree*}
- * builds the event's value tree and writes it with {@code JsonCodec.write(tree).getBytes(UTF_8)}
- * ({@link TreePathBaseline}, as before), {@code direct*} writes the bytes with {@link
- * EventJsonWriter}. Events: a feature event (a user with four attributes, one of them private, a
+ * The event thread's serialization of one output event with {@link EventJsonWriter}. (The value
+ * tree path it replaced was measured against it at commit {@code cd1d608}, docs/performance.md;
+ * its copy lives on only as the test oracle in avsb-core.) Events: a feature event (a user with four attributes, one of them private, a
  * reason in an experiment), a custom event with a small data map ({@code track("purchase",
  * 149.99, {"currency": "usd"})}) and a summary of 20 flags. Run with {@code -prof gc}: B/op is
  * what each path allocates per event. In package {@code io.avsb.internal.events} to reach the
@@ -36,17 +33,15 @@ import org.openjdk.jmh.annotations.State;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Thread)
 public class EventOutputBenchmark {
-  private TreePathBaseline.Outputs tree;
   private EventJsonWriter direct;
   private EvaluationEvent feature;
   private CustomEvent custom;
   private EventSummary summary;
 
-  /** Builds the events and both paths, redacting {@code email}. */
+  /** Builds the events and the writer, redacting {@code email}. */
   @Setup
   public void setUp() {
     Set<AttributeRef> privateAttributes = Set.of(AttributeRef.of("email"));
-    tree = new TreePathBaseline.Outputs(new TreePathBaseline.Redactor(false, privateAttributes));
     direct = new EventJsonWriter(new ContextRedactor(false, privateAttributes));
     AvsbContext user = AvsbContext.builder("user-0042")
         .name("Ann Example")
@@ -67,17 +62,6 @@ public class EventOutputBenchmark {
           new EventSummary.Counter(1, 3 + i, AvsbValue.TRUE, 250 + i))));
     }
     summary = new EventSummary(now, now + 5_000, flags);
-    if (!java.util.Arrays.equals(treeFeature(), directFeature())
-        || !java.util.Arrays.equals(treeCustom(), directCustom())
-        || !java.util.Arrays.equals(treeSummary(), directSummary())) {
-      throw new IllegalStateException("the two paths write different bytes");
-    }
-  }
-
-  /** A feature event through the value tree. */
-  @Benchmark
-  public byte[] treeFeature() {
-    return JsonCodec.write(tree.feature(feature)).getBytes(StandardCharsets.UTF_8);
   }
 
   /** A feature event written directly. */
@@ -86,22 +70,10 @@ public class EventOutputBenchmark {
     return direct.feature(feature);
   }
 
-  /** A custom event with a small data map through the value tree. */
-  @Benchmark
-  public byte[] treeCustom() {
-    return JsonCodec.write(tree.custom(custom)).getBytes(StandardCharsets.UTF_8);
-  }
-
   /** A custom event with a small data map written directly. */
   @Benchmark
   public byte[] directCustom() {
     return direct.custom(custom);
-  }
-
-  /** A summary of 20 flags through the value tree. */
-  @Benchmark
-  public byte[] treeSummary() {
-    return JsonCodec.write(tree.summary(summary)).getBytes(StandardCharsets.UTF_8);
   }
 
   /** A summary of 20 flags written directly. */
