@@ -19,14 +19,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The event thread's serialization of one output event with {@link EventJsonWriter}. (The value
- * tree path it replaced was measured against it at commit {@code cd1d608}, docs/performance.md;
- * its copy lives on only as the test oracle in avsb-core.) Events: a feature event (a user with four attributes, one of them private, a
- * reason in an experiment), a custom event with a small data map ({@code track("purchase",
- * 149.99, {"currency": "usd"})}) and a summary of 20 flags. Run with {@code -prof gc}: B/op is
- * what each path allocates per event. In package {@code io.avsb.internal.events} to reach the
- * package-private writer. Single-threaded: the writer belongs to one thread, as on the event
- * thread.
+ * The event thread's serialization of one output event with {@link EventJsonWriter}: a feature
+ * event (a user with four attributes, one of them private, a reason in an experiment), a custom
+ * event with a small data map ({@code track("purchase", 149.99, {"currency": "usd"})}) and a
+ * summary of 20 flags. Run with {@code -prof gc}: B/op is what writing one event allocates. The
+ * value-tree path it replaced was measured against it at commit {@code cd1d608}
+ * (docs/performance.md); that path lives on only as the test oracle in avsb-core. In package
+ * {@code io.avsb.internal.events} to reach the package-private writer. Single-threaded: the
+ * writer belongs to one thread, as on the event thread.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
