@@ -44,7 +44,7 @@ final class ItemMap<V> {
 
   /**
    * A map of the first {@code count} keys and values; when a key appears more than once, its last
-   * value wins. The arrays are not kept.
+   * value wins. The arrays are not kept; {@code keys} is left holding the interned keys.
    */
   static <V> ItemMap<V> of(String[] keys, Object[] values, int count) {
     if (count == 0) {
