@@ -72,7 +72,7 @@ public final class FlagFileParser {
   public static DataSet parse(byte[] content, boolean yaml, int maxBytes) {
     return items -> {
       if (yaml) {
-        readYaml(content, maxBytes, items);
+        Yaml.read(content, maxBytes, items);
       } else {
         readJson(content, maxBytes, items);
       }
@@ -113,21 +113,27 @@ public final class FlagFileParser {
     }
   }
 
-  private static void readYaml(byte[] content, int maxBytes, DataSet.Items items) {
-    YAMLFactory factory = YAMLFactory.builder().streamReadConstraints(JsonCodec.constraints(maxBytes)).build();
-    try (JsonParser p = factory.createParser(content)) {
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        throw new IllegalArgumentException("invalid YAML: the file is empty");
+  // YAML support is loaded only for a YAML file: its own class, so that reading a JSON file does
+  // not load (or verify against) the YAML factory
+  private static final class Yaml {
+    private Yaml() {}
+
+    static void read(byte[] content, int maxBytes, DataSet.Items items) {
+      YAMLFactory factory = YAMLFactory.builder().streamReadConstraints(JsonCodec.constraints(maxBytes)).build();
+      try (JsonParser p = factory.createParser(content)) {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+          throw new IllegalArgumentException("invalid YAML: the file is empty");
+        }
+        document(p, t, items);
+      } catch (StreamConstraintsException e) {
+        throw new IllegalArgumentException("the file holds " + JsonCodec.describe(e, factory)
+            + where(e.getLocation()), e);
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("invalid YAML: " + e.getOriginalMessage() + where(e.getLocation()), e);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("invalid YAML: " + e.getMessage(), e);
       }
-      document(p, t, items);
-    } catch (StreamConstraintsException e) {
-      throw new IllegalArgumentException("the file holds " + JsonCodec.describe(e, factory)
-          + where(e.getLocation()), e);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("invalid YAML: " + e.getOriginalMessage() + where(e.getLocation()), e);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("invalid YAML: " + e.getMessage(), e);
     }
   }
 

@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * sending for good. A {@code Retry-After} on a 429 or 503 (seconds or an HTTP date) is honoured,
  * up to {@link #MAX_RETRY_AFTER}: the retry, and any later batch, waits that long. The response
  * body is never read (the status says all): a response with a body has its connection dropped
- * instead of drained, so a service whose body never ends cannot hold the sender. Thread-safe as
- * {@link EventSender} requires.
+ * instead of drained, so a service whose body never ends cannot hold the sender. The HttpClient is
+ * made on the first send, on the sending thread: building a server does not wait for HttpClient's
+ * classes to load. Thread-safe as {@link EventSender} requires.
  */
 public final class HttpEventSender implements EventSender {
   /** The wait before the one retry, as the protocol asks. */
@@ -47,11 +48,12 @@ public final class HttpEventSender implements EventSender {
   static final String SCHEMA_HEADER = "X-Avsb-Event-Schema";
   static final String PAYLOAD_ID_HEADER = "X-Avsb-Payload-Id";
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.events");
-  private static final ContentType JSON = ContentType.create("application/json");
 
   private final URI endpoint;
   private final Duration retryDelay;
-  private final SdkHttpClient client;
+  private final AvsbConfig config;
+  // made on the first send; guarded by this, so that close() and a first send do not race
+  private SdkHttpClient client;
   private final Duration readTimeout;
   private final Clock clock;
   private final CountDownLatch closed = new CountDownLatch(1);
@@ -75,7 +77,7 @@ public final class HttpEventSender implements EventSender {
     }
     this.endpoint = SdkHttpClient.endpoint(config.eventsUri(), PATH);
     this.retryDelay = retryDelay;
-    this.client = SdkHttpClient.create(config);
+    this.config = config;
     this.readTimeout = config.socketTimeout();
     this.clock = config.clock();
   }
@@ -139,7 +141,19 @@ public final class HttpEventSender implements EventSender {
     }
   }
 
+  /** The client, made on first use; null once closed. */
+  private synchronized SdkHttpClient client() {
+    if (client == null && closed.getCount() > 0) {
+      client = SdkHttpClient.create(config);
+    }
+    return closed.getCount() == 0 ? null : client;
+  }
+
   private Outcome post(EventBatch batch, String payloadId) {
+    SdkHttpClient client = client();
+    if (client == null) {
+      return new Outcome(Status.FATAL, "sender closed", 0);
+    }
     HttpPost post = client.post(endpoint, readTimeout);
     post.setHeader(SCHEMA_HEADER, "1");
     post.setHeader(PAYLOAD_ID_HEADER, payloadId);
@@ -239,7 +253,11 @@ public final class HttpEventSender implements EventSender {
     if (post != null) {
       post.cancel();
     }
-    client.close();
+    synchronized (this) {
+      if (client != null) {
+        client.close();
+      }
+    }
   }
 
   private enum Status {
@@ -253,6 +271,7 @@ public final class HttpEventSender implements EventSender {
 
   /** The batch as a repeatable request body, streamed from its events. */
   private static final class BatchEntity extends AbstractHttpEntity {
+    private static final ContentType JSON = ContentType.create("application/json");
     private final EventBatch batch;
 
     BatchEntity(EventBatch batch) {
