@@ -330,5 +330,18 @@ public final class FileDataSource implements DataSource {
     boolean isRecent() {
       return Math.abs(System.currentTimeMillis() - modified.toMillis()) < RECENT_MILLIS;
     }
+
+    // written out: a record's generated equals is linked on first use, which costs a cold start
+    // tens of milliseconds; hashCode to match
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof FileStamp s && size == s.size && modified.equals(s.modified)
+          && Objects.equals(fileKey, s.fileKey);
+    }
+
+    @Override
+    public int hashCode() {
+      return (modified.hashCode() * 31 + Long.hashCode(size)) * 31 + Objects.hashCode(fileKey);
+    }
   }
 }
