@@ -162,8 +162,14 @@ public final class FlagFileParser {
         DataKind kind = name.equals("segments") ? DataKind.SEGMENTS : DataKind.FLAGS;
         for (JsonToken e = p.nextToken(); e != JsonToken.END_OBJECT; e = p.nextToken()) {
           String key = p.currentName();
+          JsonToken first = p.nextToken();
           DataSetReader.Problem problem = new DataSetReader.Problem();
-          AvsbValue json = JsonCodec.readLenient(p, p.nextToken(), problem, strings);
+          AvsbValue json = values ? JsonCodec.readLenient(p, first, problem, strings) : null;
+          if (!values) {
+            // read and handed over at once: the store reads it straight from the tokens; a key
+            // also in "flagValues" still fails the whole file below, so nothing is applied
+            items.item(kind, key, p, strings);
+          }
           if (kind == DataKind.FLAGS) {
             (values ? valueKeys : flagKeys).add(key);
             if ((values ? flagKeys : valueKeys).contains(key)) {
@@ -171,7 +177,9 @@ public final class FlagFileParser {
                   "flag \"" + key + "\" is in both \"flags\" and \"flagValues\"");
             }
           }
-          items.item(kind, key, values ? simpleFlag(key, json) : json, problem.text);
+          if (values) {
+            items.item(kind, key, simpleFlag(key, json), problem.text);
+          }
         }
       } else if (value != JsonToken.VALUE_NULL) {
         throw new IllegalArgumentException("\"" + name + "\" must be an object of entries by key");
