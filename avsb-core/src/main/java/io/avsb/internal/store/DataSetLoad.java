@@ -59,6 +59,11 @@ final class DataSetLoad implements DataSet.Items {
     return Snapshot.of(flags.build(), segments.build());
   }
 
+  /** How many items given as tokens were not clean, so read as JSON values (see {@link ItemTokens}). */
+  int valueReads() {
+    return tokens.valueReads();
+  }
+
   int flagCount() {
     return flags.count;
   }

@@ -66,6 +66,7 @@ final class ItemTokens implements Consumer<String> {
   private double[] numbers = new double[256];
   private int size;
   private int cursor;
+  private int valueReads;
   // set by next() for a string or number token
   private String text;
   private double number;
@@ -91,6 +92,7 @@ final class ItemTokens implements Consumer<String> {
     try {
       JsonToken t = p.currentToken();
       if (t != JsonToken.START_OBJECT) {
+        valueReads++;
         AvsbValue json = JsonCodec.readLenient(p, t, this, strings);
         return DataSetLoad.parse(kind, key, json, problem, shared);
       }
@@ -119,6 +121,11 @@ final class ItemTokens implements Consumer<String> {
       this.p = null;
       this.strings = null;
     }
+  }
+
+  /** How many items were read as JSON values (not clean), for the load's debug line. */
+  int valueReads() {
+    return valueReads;
   }
 
   /** The first problem reading the item (a number out of range), as JsonCodec words it. */
@@ -184,6 +191,7 @@ final class ItemTokens implements Consumer<String> {
 
   /** The item as a JSON value: the logged tokens, then the parser's up to the item's end. */
   private AvsbValue rebuild() throws IOException {
+    valueReads++;
     cursor = 0;
     return value(take());
   }

@@ -77,6 +77,20 @@ class ItemTokensTest {
   }
 
   @Test
+  void cleanItemsAreBuiltFromTheTokensAndOthersFromAJsonValue() throws IOException {
+    ItemTokens tokens = new ItemTokens(new Shared());
+    read(tokens, DataKind.FLAGS, FLAG);
+    read(tokens, DataKind.SEGMENTS, SEGMENT);
+    read(tokens, DataKind.FLAGS, "{\"version\": 1, \"variations\": [true], \"on\": null}");
+    assertThat(tokens.valueReads()).isZero();
+    read(tokens, DataKind.FLAGS, "{\"version\": 1, \"on\": \"yes\"}");
+    read(tokens, DataKind.FLAGS, "{\"version\": 1, \"version\": 1}");
+    read(tokens, DataKind.FLAGS, "{\"version\": 1, \"rules\": [{\"weight\": 1e400}]}");
+    read(tokens, DataKind.SEGMENTS, "[]");
+    assertThat(tokens.valueReads()).isEqualTo(4);
+  }
+
+  @Test
   void everyVariantOfAFlagIsReadAsTheValuePathReadsIt() throws IOException {
     int malformed = checkVariants(DataKind.FLAGS, FLAG);
     // the variants include many malformed flags: their messages were compared too
@@ -152,11 +166,16 @@ class ItemTokensTest {
 
   // each read is embedded in a document, and must stop at the item's last token
   private static StoredItem<?> read(DataKind kind, String json) throws IOException {
+    return read(new ItemTokens(new Shared()), kind, json);
+  }
+
+  private static StoredItem<?> read(ItemTokens tokens, DataKind kind, String json)
+      throws IOException {
     try (JsonParser p = JSON.createParser("{\"item\": " + json + ", \"after\": 1}")) {
       p.nextToken();
       p.nextToken();
       p.nextToken();
-      StoredItem<?> item = new ItemTokens(new Shared()).read(kind, "k", p, new Strings());
+      StoredItem<?> item = tokens.read(kind, "k", p, new Strings());
       assertThat(p.nextToken()).as(json).isEqualTo(JsonToken.FIELD_NAME);
       assertThat(p.currentName()).isEqualTo("after");
       return item;
