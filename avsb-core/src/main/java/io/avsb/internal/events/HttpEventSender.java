@@ -151,7 +151,13 @@ public final class HttpEventSender implements EventSender {
   }
 
   private Outcome post(EventBatch batch, String payloadId) {
-    Connection c = connection();
+    Connection c;
+    try {
+      c = connection();
+    } catch (RuntimeException e) {
+      // made at build before; the configuration was checked there, so this is not expected
+      return new Outcome(Status.FATAL, "cannot make the HTTP client: " + LogText.of(e.toString()), 0);
+    }
     if (c == null) {
       return new Outcome(Status.FATAL, "sender closed", 0);
     }
