@@ -37,4 +37,17 @@ public record EvaluationDetail<T>(T value, int variationIndex, EvaluationReason 
   public boolean isDefaultValue() {
     return variationIndex == NO_VARIATION;
   }
+
+  // equals and hashCode as a record's, written out: the generated ones are linked on first use,
+  // which costs a cold start tens of milliseconds (the store's load compares results)
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EvaluationDetail<?> d && variationIndex == d.variationIndex
+        && Objects.equals(value, d.value) && reason.equals(d.reason);
+  }
+
+  @Override
+  public int hashCode() {
+    return (Objects.hashCode(value) * 31 + variationIndex) * 31 + reason.hashCode();
+  }
 }

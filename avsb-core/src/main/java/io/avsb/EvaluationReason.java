@@ -124,6 +124,25 @@ public record EvaluationReason(
     return ERRORS[errorKind.ordinal()];
   }
 
+  // equals and hashCode as a record's, written out: the generated ones are linked on first use,
+  // which costs a cold start tens of milliseconds (the store's load compares results)
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EvaluationReason r && kind == r.kind && ruleIndex == r.ruleIndex
+        && inExperiment == r.inExperiment && errorKind == r.errorKind
+        && Objects.equals(ruleId, r.ruleId) && Objects.equals(prerequisiteKey, r.prerequisiteKey);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Objects.hashCode(kind);
+    h = h * 31 + ruleIndex;
+    h = h * 31 + Objects.hashCode(ruleId);
+    h = h * 31 + Boolean.hashCode(inExperiment);
+    h = h * 31 + Objects.hashCode(prerequisiteKey);
+    return h * 31 + Objects.hashCode(errorKind);
+  }
+
   /** A compact form for logs, such as {@code RULE_MATCH(0,rule-id)} or {@code ERROR(WRONG_TYPE)}. */
   @Override
   public String toString() {

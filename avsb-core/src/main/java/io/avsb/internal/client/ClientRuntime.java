@@ -74,13 +74,11 @@ public final class ClientRuntime implements AutoCloseable {
     this.store = new FlagStore(config.clock());
     this.status = new DataSourceStatusTracker(config.clock(), notifier);
     this.statusProvider = new StatusProvider(status);
-    EventProcessor base = createEvents(eventProcessor);
-    this.events = config.hooks().isEmpty() ? base : new HookedEventProcessor(config.hooks(), base);
     ProblemLog problems = new ProblemLog(LoggerFactory.getLogger("io.avsb.client"), MAX_LOGGED_PROBLEMS);
-    this.reader = new FlagReader(store, base, new EvaluationHooks(config.hooks()), config.clock(),
-        problems);
-    this.flagListeners = new FlagListeners(notifier, reader);
-    this.tracker = new Tracker(events, config.clock(), problems);
+    // change listeners only peek at values (no event), so the data source can be started before
+    // the event processor is made: the first data set is read while the main thread builds it
+    this.flagListeners = new FlagListeners(notifier,
+        new FlagReader(store, DiscardingEventProcessor.INSTANCE, config.clock(), problems));
     this.readiness =
         new Readiness(config.startWait(), store, status, notifier, scheduler.executor());
     this.persistence = PersistentStoreLink.create(config,
@@ -89,6 +87,11 @@ public final class ClientRuntime implements AutoCloseable {
         ? StoreStatusTracker.notConfigured(config.clock()) : persistence.statusProvider();
     this.dataSource = createDataSource();
     start();
+    EventProcessor base = createEvents(eventProcessor);
+    this.events = config.hooks().isEmpty() ? base : new HookedEventProcessor(config.hooks(), base);
+    this.reader = new FlagReader(store, base, new EvaluationHooks(config.hooks()), config.clock(),
+        problems);
+    this.tracker = new Tracker(events, config.clock(), problems);
   }
 
   private EventProcessor createEvents(

@@ -1,11 +1,14 @@
 package io.avsb.internal.datasource;
 
+import com.fasterxml.jackson.core.JsonParser;
 import io.avsb.AvsbValue;
+import io.avsb.internal.json.JsonCodec;
 import io.avsb.spi.DataKind;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A full data set ({@code {"flags": {...}, "segments": {...}}}) handed over one item at a time as
@@ -36,6 +39,22 @@ public interface DataSet {
      * @param problem why it cannot be used (safe for a log line), or null
      */
     void item(DataKind kind, String key, AvsbValue json, String problem);
+
+    /**
+     * One item whose JSON starts at {@code p}'s current token: reads it up to its last token and
+     * hands it over. This default reads it as a JSON value (strings made by {@code strings}; a
+     * number too large for a double makes the item's problem) and passes it to {@link
+     * #item(DataKind, String, AvsbValue, String)}; the store reads the tokens straight into its
+     * model instead.
+     *
+     * @throws IOException when the JSON cannot be read (nothing may then be applied)
+     */
+    default void item(DataKind kind, String key, JsonParser p,
+        Function<String, AvsbValue> strings) throws IOException {
+      DataSetReader.Problem problem = new DataSetReader.Problem();
+      AvsbValue json = JsonCodec.readLenient(p, p.currentToken(), problem, strings);
+      item(kind, key, json, problem.text);
+    }
   }
 
   /**

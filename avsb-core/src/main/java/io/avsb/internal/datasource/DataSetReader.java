@@ -3,7 +3,6 @@ package io.avsb.internal.datasource;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.avsb.AvsbValue;
-import io.avsb.internal.json.JsonCodec;
 import io.avsb.spi.DataKind;
 import java.io.IOException;
 import java.util.HashMap;
@@ -46,9 +45,8 @@ final class DataSetReader {
       }
       for (JsonToken e = p.nextToken(); e != JsonToken.END_OBJECT; e = p.nextToken()) {
         String key = p.currentName();
-        Problem problem = new Problem();
-        AvsbValue json = JsonCodec.readLenient(p, p.nextToken(), problem, strings);
-        items.item(kind, key, json, problem.text);
+        p.nextToken();
+        items.item(kind, key, p, strings);
       }
     }
   }

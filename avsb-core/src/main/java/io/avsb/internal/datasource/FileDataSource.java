@@ -1,6 +1,8 @@
 package io.avsb.internal.datasource;
 
+import com.fasterxml.jackson.core.JsonParser;
 import io.avsb.AvsbConfig;
+import io.avsb.AvsbValue;
 import io.avsb.DataSourceStatus;
 import io.avsb.DataSourceStatus.ErrorInfo;
 import io.avsb.internal.log.LogText;
@@ -27,6 +29,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -265,11 +268,26 @@ public final class FileDataSource implements DataSource {
     }
     int[] flags = new int[1];
     DataSet counted = items -> {
-      data.read((kind, key, json, problem) -> {
-        if (kind == DataKind.FLAGS) {
-          flags[0]++;
+      data.read(new DataSet.Items() {
+        @Override
+        public void item(DataKind kind, String key, AvsbValue json, String problem) {
+          count(kind);
+          items.item(kind, key, json, problem);
         }
-        items.item(kind, key, json, problem);
+
+        // passed on as tokens, so that the store reads them straight into its model
+        @Override
+        public void item(DataKind kind, String key, JsonParser p,
+            Function<String, AvsbValue> strings) throws IOException {
+          count(kind);
+          items.item(kind, key, p, strings);
+        }
+
+        private void count(DataKind kind) {
+          if (kind == DataKind.FLAGS) {
+            flags[0]++;
+          }
+        }
       });
       // the file is parsed as it is read, so it is known to be good only now; VALID before the
       // store shows the data: whoever sees the server ready then also sees the status
@@ -329,6 +347,19 @@ public final class FileDataSource implements DataSource {
     // compared with the wall clock, as file times are; the injected clock may be a fixed one
     boolean isRecent() {
       return Math.abs(System.currentTimeMillis() - modified.toMillis()) < RECENT_MILLIS;
+    }
+
+    // written out: a record's generated equals is linked on first use, which costs a cold start
+    // tens of milliseconds; hashCode to match
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof FileStamp s && size == s.size && modified.equals(s.modified)
+          && Objects.equals(fileKey, s.fileKey);
+    }
+
+    @Override
+    public int hashCode() {
+      return (modified.hashCode() * 31 + Long.hashCode(size)) * 31 + Objects.hashCode(fileKey);
     }
   }
 }

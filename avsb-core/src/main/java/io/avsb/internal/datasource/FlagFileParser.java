@@ -72,7 +72,7 @@ public final class FlagFileParser {
   public static DataSet parse(byte[] content, boolean yaml, int maxBytes) {
     return items -> {
       if (yaml) {
-        readYaml(content, maxBytes, items);
+        Yaml.read(content, maxBytes, items);
       } else {
         readJson(content, maxBytes, items);
       }
@@ -113,21 +113,27 @@ public final class FlagFileParser {
     }
   }
 
-  private static void readYaml(byte[] content, int maxBytes, DataSet.Items items) {
-    YAMLFactory factory = YAMLFactory.builder().streamReadConstraints(JsonCodec.constraints(maxBytes)).build();
-    try (JsonParser p = factory.createParser(content)) {
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        throw new IllegalArgumentException("invalid YAML: the file is empty");
+  // YAML support is loaded only for a YAML file: its own class, so that reading a JSON file does
+  // not load (or verify against) the YAML factory
+  private static final class Yaml {
+    private Yaml() {}
+
+    static void read(byte[] content, int maxBytes, DataSet.Items items) {
+      YAMLFactory factory = YAMLFactory.builder().streamReadConstraints(JsonCodec.constraints(maxBytes)).build();
+      try (JsonParser p = factory.createParser(content)) {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+          throw new IllegalArgumentException("invalid YAML: the file is empty");
+        }
+        document(p, t, items);
+      } catch (StreamConstraintsException e) {
+        throw new IllegalArgumentException("the file holds " + JsonCodec.describe(e, factory)
+            + where(e.getLocation()), e);
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("invalid YAML: " + e.getOriginalMessage() + where(e.getLocation()), e);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("invalid YAML: " + e.getMessage(), e);
       }
-      document(p, t, items);
-    } catch (StreamConstraintsException e) {
-      throw new IllegalArgumentException("the file holds " + JsonCodec.describe(e, factory)
-          + where(e.getLocation()), e);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("invalid YAML: " + e.getOriginalMessage() + where(e.getLocation()), e);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("invalid YAML: " + e.getMessage(), e);
     }
   }
 
@@ -156,8 +162,14 @@ public final class FlagFileParser {
         DataKind kind = name.equals("segments") ? DataKind.SEGMENTS : DataKind.FLAGS;
         for (JsonToken e = p.nextToken(); e != JsonToken.END_OBJECT; e = p.nextToken()) {
           String key = p.currentName();
+          JsonToken first = p.nextToken();
           DataSetReader.Problem problem = new DataSetReader.Problem();
-          AvsbValue json = JsonCodec.readLenient(p, p.nextToken(), problem, strings);
+          AvsbValue json = values ? JsonCodec.readLenient(p, first, problem, strings) : null;
+          if (!values) {
+            // read and handed over at once: the store reads it straight from the tokens; a key
+            // also in "flagValues" still fails the whole file below, so nothing is applied
+            items.item(kind, key, p, strings);
+          }
           if (kind == DataKind.FLAGS) {
             (values ? valueKeys : flagKeys).add(key);
             if ((values ? flagKeys : valueKeys).contains(key)) {
@@ -165,7 +177,9 @@ public final class FlagFileParser {
                   "flag \"" + key + "\" is in both \"flags\" and \"flagValues\"");
             }
           }
-          items.item(kind, key, values ? simpleFlag(key, json) : json, problem.text);
+          if (values) {
+            items.item(kind, key, simpleFlag(key, json), problem.text);
+          }
         }
       } else if (value != JsonToken.VALUE_NULL) {
         throw new IllegalArgumentException("\"" + name + "\" must be an object of entries by key");

@@ -1,6 +1,7 @@
 package io.avsb.internal.events;
 
 import io.avsb.AvsbConfig;
+import io.avsb.internal.http.Endpoints;
 import io.avsb.internal.http.SdkHttpClient;
 import io.avsb.internal.log.LogText;
 import java.io.ByteArrayInputStream;
@@ -34,8 +35,10 @@ import org.slf4j.LoggerFactory;
  * sending for good. A {@code Retry-After} on a 429 or 503 (seconds or an HTTP date) is honoured,
  * up to {@link #MAX_RETRY_AFTER}: the retry, and any later batch, waits that long. The response
  * body is never read (the status says all): a response with a body has its connection dropped
- * instead of drained, so a service whose body never ends cannot hold the sender. Thread-safe as
- * {@link EventSender} requires.
+ * instead of drained, so a service whose body never ends cannot hold the sender. The HttpClient is
+ * made on the first send, on the sending thread, and every use of its types is in a nested class
+ * loaded then: building a server does not wait for HttpClient's classes to load (or be verified).
+ * Thread-safe as {@link EventSender} requires.
  */
 public final class HttpEventSender implements EventSender {
   /** The wait before the one retry, as the protocol asks. */
@@ -47,16 +50,16 @@ public final class HttpEventSender implements EventSender {
   static final String SCHEMA_HEADER = "X-Avsb-Event-Schema";
   static final String PAYLOAD_ID_HEADER = "X-Avsb-Payload-Id";
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.events");
-  private static final ContentType JSON = ContentType.create("application/json");
 
   private final URI endpoint;
   private final Duration retryDelay;
-  private final SdkHttpClient client;
+  private final AvsbConfig config;
+  // made on the first send; guarded by this, so that close() and a first send do not race
+  private Connection connection;
   private final Duration readTimeout;
   private final Clock clock;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicBoolean keyRejectionLogged = new AtomicBoolean();
-  private volatile HttpPost inFlight;
   // owned by the one sending thread: when the service's Retry-After ends (System.nanoTime)
   private long pausedUntil;
   private boolean paused;
@@ -73,9 +76,9 @@ public final class HttpEventSender implements EventSender {
     if (retryDelay.isNegative()) {
       throw new IllegalArgumentException("retryDelay must not be negative, was " + retryDelay);
     }
-    this.endpoint = SdkHttpClient.endpoint(config.eventsUri(), PATH);
+    this.endpoint = Endpoints.of(config.eventsUri(), PATH);
     this.retryDelay = retryDelay;
-    this.client = SdkHttpClient.create(config);
+    this.config = config;
     this.readTimeout = config.socketTimeout();
     this.clock = config.clock();
   }
@@ -139,74 +142,26 @@ public final class HttpEventSender implements EventSender {
     }
   }
 
+  /** The connection, made on first use; null once closed. */
+  private synchronized Connection connection() {
+    if (connection == null && closed.getCount() > 0) {
+      connection = new Connection(SdkHttpClient.create(config));
+    }
+    return closed.getCount() == 0 ? null : connection;
+  }
+
   private Outcome post(EventBatch batch, String payloadId) {
-    HttpPost post = client.post(endpoint, readTimeout);
-    post.setHeader(SCHEMA_HEADER, "1");
-    post.setHeader(PAYLOAD_ID_HEADER, payloadId);
-    post.setEntity(new BatchEntity(batch));
-    inFlight = post;
+    Connection c;
     try {
-      if (closed.getCount() == 0) {
-        return new Outcome(Status.FATAL, "sender closed", 0);
-      }
-      ClassicHttpResponse response = client.open(post);
-      try {
-        return classify(response);
-      } finally {
-        discard(post, response);
-      }
-    } catch (IOException | RuntimeException e) {
-      if (closed.getCount() == 0) {
-        return new Outcome(Status.FATAL, "aborted by shutdown", 0);
-      }
-      return new Outcome(Status.RETRYABLE,
-          e.getClass().getSimpleName() + ": " + LogText.of(e.getMessage()), 0);
-    } finally {
-      inFlight = null;
+      c = connection();
+    } catch (RuntimeException e) {
+      // made at build before; the configuration was checked there, so this is not expected
+      return new Outcome(Status.FATAL, "cannot make the HTTP client: " + LogText.of(e.toString()), 0);
     }
-  }
-
-  /**
-   * Closes the response without reading its body: an empty body leaves the connection reusable;
-   * any other is dropped with the connection, since draining it could take forever.
-   */
-  private static void discard(HttpPost post, ClassicHttpResponse response) {
-    HttpEntity entity = response.getEntity();
-    if (entity != null && entity.getContentLength() != 0) {
-      post.cancel();
+    if (c == null) {
+      return new Outcome(Status.FATAL, "sender closed", 0);
     }
-    try {
-      response.close();
-    } catch (IOException e) {
-      // the connection is gone either way
-    }
-  }
-
-  private Outcome classify(ClassicHttpResponse response) {
-    int code = response.getCode();
-    String detail = "HTTP " + code;
-    if (code >= 200 && code < 300) {
-      return new Outcome(Status.OK, detail, 0);
-    }
-    if (code == 401 || code == 403) {
-      return new Outcome(Status.REJECTED_KEY, detail, 0);
-    }
-    if (code >= 500 || code == 408 || code == 429) {
-      long retryAfter = code == 429 || code == 503 ? retryAfterNanos(response) : 0;
-      if (retryAfter > 0) {
-        pausedUntil = System.nanoTime() + retryAfter;
-        paused = true;
-        detail += ", Retry-After " + TimeUnit.NANOSECONDS.toSeconds(retryAfter) + " s";
-      }
-      return new Outcome(Status.RETRYABLE, detail, retryAfter);
-    }
-    return new Outcome(Status.FATAL, detail, 0);
-  }
-
-  /** The response's Retry-After in nanoseconds, at most {@link #MAX_RETRY_AFTER}; 0 if none. */
-  private long retryAfterNanos(ClassicHttpResponse response) {
-    Header header = response.getFirstHeader("Retry-After");
-    return header == null ? 0 : retryAfterNanos(header.getValue(), clock);
+    return c.post(batch, payloadId);
   }
 
   /**
@@ -235,11 +190,101 @@ public final class HttpEventSender implements EventSender {
   @Override
   public void close() {
     closed.countDown();
-    HttpPost post = inFlight;
-    if (post != null) {
-      post.cancel();
+    synchronized (this) {
+      if (connection != null) {
+        connection.close();
+      }
     }
-    client.close();
+  }
+
+  /** The HttpClient and every use of its types, loaded on the first send. */
+  private final class Connection {
+    private final SdkHttpClient client;
+    private volatile HttpPost inFlight;
+
+    Connection(SdkHttpClient client) {
+      this.client = client;
+    }
+
+    private Outcome post(EventBatch batch, String payloadId) {
+      HttpPost post = client.post(endpoint, readTimeout);
+      post.setHeader(SCHEMA_HEADER, "1");
+      post.setHeader(PAYLOAD_ID_HEADER, payloadId);
+      post.setEntity(new BatchEntity(batch));
+      inFlight = post;
+      try {
+        if (closed.getCount() == 0) {
+          return new Outcome(Status.FATAL, "sender closed", 0);
+        }
+        ClassicHttpResponse response = client.open(post);
+        try {
+          return classify(response);
+        } finally {
+          discard(post, response);
+        }
+      } catch (IOException | RuntimeException e) {
+        if (closed.getCount() == 0) {
+          return new Outcome(Status.FATAL, "aborted by shutdown", 0);
+        }
+        return new Outcome(Status.RETRYABLE,
+            e.getClass().getSimpleName() + ": " + LogText.of(e.getMessage()), 0);
+      } finally {
+        inFlight = null;
+      }
+    }
+
+    /**
+     * Closes the response without reading its body: an empty body leaves the connection reusable;
+     * any other is dropped with the connection, since draining it could take forever.
+     */
+    private static void discard(HttpPost post, ClassicHttpResponse response) {
+      HttpEntity entity = response.getEntity();
+      if (entity != null && entity.getContentLength() != 0) {
+        post.cancel();
+      }
+      try {
+        response.close();
+      } catch (IOException e) {
+        // the connection is gone either way
+      }
+    }
+
+    private Outcome classify(ClassicHttpResponse response) {
+      int code = response.getCode();
+      String detail = "HTTP " + code;
+      if (code >= 200 && code < 300) {
+        return new Outcome(Status.OK, detail, 0);
+      }
+      if (code == 401 || code == 403) {
+        return new Outcome(Status.REJECTED_KEY, detail, 0);
+      }
+      if (code >= 500 || code == 408 || code == 429) {
+        long retryAfter = code == 429 || code == 503 ? retryAfterNanos(response) : 0;
+        if (retryAfter > 0) {
+          pausedUntil = System.nanoTime() + retryAfter;
+          paused = true;
+          detail += ", Retry-After " + TimeUnit.NANOSECONDS.toSeconds(retryAfter) + " s";
+        }
+        return new Outcome(Status.RETRYABLE, detail, retryAfter);
+      }
+      return new Outcome(Status.FATAL, detail, 0);
+    }
+
+    /** The response's Retry-After in nanoseconds, at most {@link #MAX_RETRY_AFTER}; 0 if none. */
+    private long retryAfterNanos(ClassicHttpResponse response) {
+      Header header = response.getFirstHeader("Retry-After");
+      return header == null ? 0 : HttpEventSender.retryAfterNanos(header.getValue(), clock);
+    }
+
+
+    /** Aborts the request in flight and closes the client. */
+    void close() {
+      HttpPost post = inFlight;
+      if (post != null) {
+        post.cancel();
+      }
+      client.close();
+    }
   }
 
   private enum Status {
@@ -253,6 +298,7 @@ public final class HttpEventSender implements EventSender {
 
   /** The batch as a repeatable request body, streamed from its events. */
   private static final class BatchEntity extends AbstractHttpEntity {
+    private static final ContentType JSON = ContentType.create("application/json");
     private final EventBatch batch;
 
     BatchEntity(EventBatch batch) {

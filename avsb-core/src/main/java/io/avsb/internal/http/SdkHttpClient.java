@@ -92,8 +92,7 @@ public final class SdkHttpClient implements Closeable {
 
   /** {@code base} with {@code path} appended, keeping any path prefix of {@code base}. */
   public static URI endpoint(URI base, String path) {
-    String b = base.toString();
-    return URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path);
+    return Endpoints.of(base, path);
   }
 
   /** A GET of {@code uri} with the SDK's headers, failing when a read waits longer than {@code readTimeout}. */

@@ -246,7 +246,11 @@ public final class JsonCodec {
     return out;
   }
 
-  private static AvsbValue number(double d) {
+  /**
+   * The value of the finite number {@code d} as {@link #read} gives it: the shared instance for
+   * an integer from 0 to 1024.
+   */
+  public static AvsbValue number(double d) {
     if (d >= 0 && d < SMALL_INTS.length && d == (int) d) {
       return SMALL_INTS[(int) d];
     }

@@ -1,12 +1,15 @@
 package io.avsb.internal.store;
 
+import com.fasterxml.jackson.core.JsonParser;
 import io.avsb.AvsbValue;
 import io.avsb.internal.datasource.DataSet;
 import io.avsb.internal.log.LogText;
 import io.avsb.spi.DataKind;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One full data set being loaded: each item is parsed as it arrives (its JSON can then be dropped),
@@ -17,6 +20,7 @@ final class DataSetLoad implements DataSet.Items {
   private static final int EXAMPLES = 5;
 
   private final Shared shared = new Shared();
+  private final ItemTokens tokens = new ItemTokens(shared);
   private final Column flags = new Column();
   private final Column segments = new Column();
   private final List<String> examples = new ArrayList<>(EXAMPLES);
@@ -25,7 +29,17 @@ final class DataSetLoad implements DataSet.Items {
 
   @Override
   public void item(DataKind kind, String key, AvsbValue json, String problem) {
-    StoredItem<?> parsed = parse(kind, key, json, problem, shared);
+    add(kind, key, parse(kind, key, json, problem, shared));
+  }
+
+  /** Reads the item straight from the parser's tokens into the model (see {@link ItemTokens}). */
+  @Override
+  public void item(DataKind kind, String key, JsonParser p, Function<String, AvsbValue> strings)
+      throws IOException {
+    add(kind, key, tokens.read(kind, key, p, strings));
+  }
+
+  private void add(DataKind kind, String key, StoredItem<?> parsed) {
     String error = malformedError(parsed.item());
     if (error != null) {
       if (kind == DataKind.FLAGS) {
@@ -43,6 +57,11 @@ final class DataSetLoad implements DataSet.Items {
   /** The loaded data as a snapshot. */
   Snapshot snapshot() {
     return Snapshot.of(flags.build(), segments.build());
+  }
+
+  /** How many items given as tokens were not clean, so read as JSON values (see {@link ItemTokens}). */
+  int valueReads() {
+    return tokens.valueReads();
   }
 
   int flagCount() {

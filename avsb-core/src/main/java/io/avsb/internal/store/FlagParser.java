@@ -146,7 +146,7 @@ public final class FlagParser {
         segmentKeys);
   }
 
-  private static EvaluationDetail<AvsbValue> offOrFailed(List<AvsbValue> variations,
+  static EvaluationDetail<AvsbValue> offOrFailed(List<AvsbValue> variations,
       Integer offVariation, EvaluationReason reason, Shared shared) {
     EvaluationDetail<AvsbValue> result = offVariation == null
         ? new EvaluationDetail<>(null, EvaluationDetail.NO_VARIATION, reason)
@@ -176,7 +176,7 @@ public final class FlagParser {
    * targets} entry with the same variation, whatever values it lists itself (as in the reference
    * SDKs); no such entry means no keys.
    */
-  private static List<Target> resolvePlaceholders(List<Target> contextTargets,
+  static List<Target> resolvePlaceholders(List<Target> contextTargets,
       List<Target> userTargets) {
     List<Target> out = new ArrayList<>(contextTargets.size());
     for (Target t : contextTargets) {
@@ -278,7 +278,7 @@ public final class FlagParser {
    * With a context kind (even {@code ""}), bucketBy is a reference; without, a plain name of the
    * user kind. Absent means {@code key} (null); empty is an invalid reference, which buckets as 0.
    */
-  private static AttributeRef bucketByRef(String bucketBy, boolean withKind) {
+  static AttributeRef bucketByRef(String bucketBy, boolean withKind) {
     if (bucketBy == null) {
       return null;
     }

@@ -6,6 +6,7 @@ import io.avsb.EvaluationReason;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Equal immutable parts of the items of one data set, kept once: variation lists, results, fixed
@@ -83,9 +84,43 @@ final class Shared {
     return made;
   }
 
+  // equals and hashCode written out: a record's generated ones are linked on first use, which
+  // costs a cold start tens of milliseconds
   private record ClauseKey(String kind, boolean reference, String attribute, Operator op,
-      List<AvsbValue> values, boolean negate) {}
+      List<AvsbValue> values, boolean negate) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ClauseKey k && reference == k.reference && negate == k.negate
+          && op == k.op && Objects.equals(kind, k.kind) && Objects.equals(attribute, k.attribute)
+          && Objects.equals(values, k.values);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = Objects.hashCode(kind);
+      h = h * 31 + Boolean.hashCode(reference);
+      h = h * 31 + Objects.hashCode(attribute);
+      h = h * 31 + Objects.hashCode(op);
+      h = h * 31 + Objects.hashCode(values);
+      return h * 31 + Boolean.hashCode(negate);
+    }
+  }
 
   private record OutcomeKey(Integer variation, List<AvsbValue> variations, EvaluationReason reason,
-      EvaluationReason experimentReason) {}
+      EvaluationReason experimentReason) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof OutcomeKey k && Objects.equals(variation, k.variation)
+          && Objects.equals(variations, k.variations) && Objects.equals(reason, k.reason)
+          && Objects.equals(experimentReason, k.experimentReason);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = Objects.hashCode(variation);
+      h = h * 31 + Objects.hashCode(variations);
+      h = h * 31 + Objects.hashCode(reason);
+      return h * 31 + Objects.hashCode(experimentReason);
+    }
+  }
 }

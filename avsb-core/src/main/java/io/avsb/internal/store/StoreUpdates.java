@@ -124,8 +124,8 @@ public final class StoreUpdates implements DataSetUpdates {
         graph = null;
       }
     }
-    LOG.debug("Stored a full data set of {} flags and {} segments", load.flagCount(),
-        load.segmentCount());
+    LOG.debug("Stored a full data set of {} flags and {} segments ({} items not read straight from"
+        + " the JSON tokens)", load.flagCount(), load.segmentCount(), load.valueReads());
   }
 
   @Override
