@@ -19,7 +19,8 @@ final class ContextKeyLru {
   /** The longest key remembered as it is. */
   static final int MAX_KEPT = 64;
 
-  private final MessageDigest sha256;
+  // made on the first long key: loading the JDK's security providers costs a cold start ~30 ms
+  private MessageDigest sha256;
   private final int capacity;
   private final LinkedHashMap<String, Boolean> keys;
 
@@ -34,11 +35,6 @@ final class ContextKeyLru {
       throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
     }
     this.capacity = capacity;
-    try {
-      this.sha256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
     this.keys =
         new LinkedHashMap<>(16, 0.75f, true) {
           @Override
@@ -69,6 +65,13 @@ final class ContextKeyLru {
   String remembered(String key) {
     if (key.length() <= MAX_KEPT) {
       return key;
+    }
+    if (sha256 == null) {
+      try {
+        sha256 = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JDK has SHA-256", e);
+      }
     }
     byte[] digest = sha256.digest(key.getBytes(StandardCharsets.UTF_8));
     return "#" + HexFormat.of().formatHex(digest);
