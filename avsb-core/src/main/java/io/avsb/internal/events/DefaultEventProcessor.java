@@ -9,11 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,9 @@ public final class DefaultEventProcessor implements EventProcessor {
 
   private static final Logger LOG = LoggerFactory.getLogger("io.avsb.events");
   private static final Object FLUSH = new Object();
+  private static final int WAKE_BATCH = 64;
+  private static final long MIN_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final long FORCED_STOP_WAIT_MILLIS = 2_000;
   private static final long FULL_WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
   /** The weight of a queued evaluation or identify event before it is processed. */
@@ -72,7 +76,9 @@ public final class DefaultEventProcessor implements EventProcessor {
   private final ScheduledExecutorService scheduler;
   private final SenderThreadFactory senderThreads;
   private final Duration closeTimeout;
-  private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+  // lock-free: a caller never waits for the worker nor wakes it per event (see offer)
+  private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
+  private volatile boolean workerParked;
   private final AtomicInteger held = new AtomicInteger();
   private final AtomicLong heldBytes = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
@@ -284,11 +290,22 @@ public final class DefaultEventProcessor implements EventProcessor {
     if (event == null || closed || stopped) {
       return;
     }
-    if (!tryAcquire(bytes)) {
+    int nowHeld = tryAcquire(bytes);
+    if (nowHeld == 0) {
       dropFull();
       return;
     }
     inbox.add(event);
+    // waking a parked thread is a system call: a caller pays it once per WAKE_BATCH events, and
+    // the worker otherwise looks again within MAX_PARK_NANOS (see loop)
+    if (workerParked && nowHeld % WAKE_BATCH == 0) {
+      LockSupport.unpark(worker);
+    }
+  }
+
+  private void send(Object message) {
+    inbox.add(message);
+    LockSupport.unpark(worker);
   }
 
   private void dropFull() {
@@ -306,21 +323,23 @@ public final class DefaultEventProcessor implements EventProcessor {
     }
   }
 
-  private boolean tryAcquire(long bytes) {
+  /** Takes a permit and {@code bytes}; returns the events now held, or 0 when full. */
+  private int tryAcquire(long bytes) {
+    int h;
     while (true) {
-      int h = held.get();
+      h = held.get();
       if (h >= capacity) {
-        return false;
+        return 0;
       }
       if (held.compareAndSet(h, h + 1)) {
         break;
       }
     }
     if (reserveBytes(bytes)) {
-      return true;
+      return h + 1;
     }
     held.decrementAndGet();
-    return false;
+    return 0;
   }
 
   private boolean reserveBytes(long bytes) {
@@ -347,7 +366,7 @@ public final class DefaultEventProcessor implements EventProcessor {
       return;
     }
     if (flushQueued.compareAndSet(false, true)) {
-      inbox.add(FLUSH);
+      send(FLUSH);
     }
   }
 
@@ -406,10 +425,30 @@ public final class DefaultEventProcessor implements EventProcessor {
     }
   }
 
+  /**
+   * Takes messages in order. With none, the worker parks, for longer the longer it stays idle (from
+   * MIN_PARK_NANOS up to MAX_PARK_NANOS), until a flush, a close or every WAKE_BATCH-th event
+   * wakes it: an event waits at most that long to be processed, which only delays the index
+   * events of new contexts (permits are held until delivery, so it drops nothing more).
+   */
   private void loop() {
+    long park = MIN_PARK_NANOS;
     while (true) {
       try {
-        Object message = inbox.take();
+        Object message = inbox.poll();
+        if (message == null) {
+          workerParked = true;
+          if (inbox.isEmpty()) {
+            LockSupport.parkNanos(this, park);
+          }
+          workerParked = false;
+          if (Thread.currentThread().isInterrupted()) {
+            return; // close() gave up waiting: stop at once
+          }
+          park = Math.min(park * 2, MAX_PARK_NANOS);
+          continue;
+        }
+        park = MIN_PARK_NANOS;
         if (message instanceof Shutdown s) {
           finish(s.deadlineNanos());
           return;
@@ -421,7 +460,7 @@ public final class DefaultEventProcessor implements EventProcessor {
           handle(message);
         }
       } catch (InterruptedException e) {
-        return; // close() gave up waiting: stop at once
+        return; // close() gave up waiting during the last delivery: stop at once
       } catch (RuntimeException | Error e) {
         // the thread carries on: one failure must not stop every later event
         logFailure("processing events", e);
@@ -718,7 +757,7 @@ public final class DefaultEventProcessor implements EventProcessor {
     closed = true;
     flushTimer.cancel(false);
     long deadline = System.nanoTime() + closeTimeout.toNanos();
-    inbox.add(new Shutdown(deadline));
+    send(new Shutdown(deadline));
     boolean interrupted = false;
     try {
       worker.join(Math.max(1, closeTimeout.toMillis() + 100));
