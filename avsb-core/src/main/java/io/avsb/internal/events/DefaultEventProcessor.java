@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * larger than {@code maxEventBytes}, or one with no JSON form (nested too deep), is dropped alone,
  * with one WARN per event key, and counted by {@link #rejectedEventCount()}.
  *
- * <p>One daemon thread {@code avsb-events} processes the queue; a second, {@code
+ * <p>One daemon thread {@code avsb-events} processes the queue, a lock-free one: callers neither
+ * take a lock nor wake the thread per event (it is woken by a flush, a close and every 64th
+ * event, and looks by itself within 100 ms otherwise). A second thread, {@code
  * avsb-event-sender}, runs the flush timer and the deliveries, one batch at a time. Both survive
  * any failure of one event or one delivery. When the service rejects the SDK key nothing more is
  * sent or queued.
