@@ -51,4 +51,29 @@ class KeyLookupTest {
     assertThatThrownBy(() -> set.remove("Aa")).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> set.iterator().remove()).isInstanceOf(RuntimeException.class);
   }
+
+  @Test
+  void aLargeSetFindsEveryKeyAndNoOtherWhateverTheirHashes() {
+    List<String> keys = new ArrayList<>();
+    // colliding hashes ("Aa" and "BB" combine into equal-hash strings) and numbered keys
+    for (String a : List.of("Aa", "BB")) {
+      for (String b : List.of("Aa", "BB")) {
+        for (String c : List.of("Aa", "BB")) {
+          keys.add(a + b + c);
+        }
+      }
+    }
+    for (int i = 0; i < 40; i++) {
+      keys.add("user-" + i);
+    }
+    Set<String> set = KeyLookup.of(keys.subList(0, keys.size() - 1));
+    assertThat(set).hasSize(keys.size() - 1);
+    for (String key : keys.subList(0, keys.size() - 1)) {
+      assertThat(set.contains(new String(key))).as(key).isTrue();
+    }
+    assertThat(set.contains(keys.get(keys.size() - 1))).isFalse();
+    assertThat(set.contains("AaAaBBx")).isFalse();
+    assertThat(set.contains(7)).isFalse();
+    assertThat(set).containsExactlyInAnyOrderElementsOf(keys.subList(0, keys.size() - 1));
+  }
 }
