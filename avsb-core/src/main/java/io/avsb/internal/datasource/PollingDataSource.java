@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.avsb.AvsbConfig;
+import io.avsb.internal.http.Endpoints;
 import io.avsb.internal.http.SdkHttpClient;
 import io.avsb.internal.json.JsonCodec;
 import io.avsb.internal.log.LogText;
@@ -59,7 +60,7 @@ public final class PollingDataSource extends HttpDataSource {
   /** A polling source for {@code config}, writing to {@code updates}; nothing happens before {@link #start()}. */
   public PollingDataSource(AvsbConfig config, DataSourceContext context, DataSourceUpdates updates) {
     super("polling", config, context, updates);
-    this.uri = SdkHttpClient.endpoint(config.baseUri(), PATH);
+    this.uri = Endpoints.of(config.baseUri(), PATH);
     Duration configured = config.pollInterval();
     this.interval =
         configured.compareTo(AvsbConfig.MIN_POLL_INTERVAL) < 0 ? AvsbConfig.MIN_POLL_INTERVAL : configured;

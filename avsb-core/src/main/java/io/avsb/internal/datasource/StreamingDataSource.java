@@ -1,6 +1,7 @@
 package io.avsb.internal.datasource;
 
 import io.avsb.AvsbConfig;
+import io.avsb.internal.http.Endpoints;
 import io.avsb.internal.http.SdkHttpClient;
 import io.avsb.internal.log.LogText;
 import io.avsb.spi.DataSourceContext;
@@ -66,7 +67,7 @@ public final class StreamingDataSource extends HttpDataSource {
       AvsbConfig config, DataSourceContext context, DataSourceUpdates updates, DoubleSupplier jitter) {
     super("streaming", config, context, updates);
     this.backoff = new Backoff(config.initialReconnectDelay(), jitter);
-    this.uri = SdkHttpClient.endpoint(config.streamUri(), PATH);
+    this.uri = Endpoints.of(config.streamUri(), PATH);
     this.events = new StreamEvents(config.maxDataBytes());
   }
 

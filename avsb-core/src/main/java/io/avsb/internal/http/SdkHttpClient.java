@@ -90,11 +90,6 @@ public final class SdkHttpClient implements Closeable {
     return new SdkHttpClient(builder.build(), config.sdkKey(), config.connectTimeout());
   }
 
-  /** {@code base} with {@code path} appended, keeping any path prefix of {@code base}. */
-  public static URI endpoint(URI base, String path) {
-    return Endpoints.of(base, path);
-  }
-
   /** A GET of {@code uri} with the SDK's headers, failing when a read waits longer than {@code readTimeout}. */
   public HttpGet get(URI uri, Duration readTimeout) {
     return prepare(new HttpGet(uri), readTimeout, true);

@@ -31,8 +31,6 @@ public final class Clause {
   private final boolean negate;
   private final Set<AvsbValue> valueSet;
   private final Set<String> stringSet;
-  private final String[] inStrings;
-  private final int[] inHashes;
   private final String[] strings;
   private final BoundedRegex[] regexes;
   private final double[] numbers;
@@ -65,10 +63,6 @@ public final class Clause {
     // their String so no record equals/hashCode runs on the hot path
     this.valueSet = op == Operator.IN ? nonStrings(values) : Set.of();
     this.stringSet = op == Operator.IN ? stringSet(values) : Set.of();
-    // a few strings are found faster by comparing them in turn than by hashing
-    this.inStrings = op == Operator.IN && stringSet.size() <= SMALL_IN
-        ? interned(stringSet.toArray(NO_STRINGS)) : null;
-    this.inHashes = inStrings == null ? null : hashes(inStrings);
     // segment keys are interned like the store's keys, so finding the segment ends at identity
     this.strings = op == Operator.SEGMENT_MATCH ? interned(strings(values))
         : isStringOp(op) ? strings(values) : NO_STRINGS;
@@ -84,14 +78,6 @@ public final class Clause {
       strings[i] = strings[i].intern();
     }
     return strings;
-  }
-
-  private static int[] hashes(String[] strings) {
-    int[] out = new int[strings.length];
-    for (int i = 0; i < strings.length; i++) {
-      out[i] = strings[i].hashCode();
-    }
-    return out;
   }
 
   private static boolean isStringOp(Operator op) {
@@ -187,19 +173,7 @@ public final class Clause {
 
   /** For {@code in}: whether {@code value} is one of the string values. */
   public boolean inStrings(String value) {
-    String[] few = inStrings;
-    if (few == null) {
-      return stringSet.contains(value);
-    }
-    // a String caches its hash, so most misses end at an int compare without reading either text
-    int h = value.hashCode();
-    int[] hashes = inHashes;
-    for (int i = 0; i < hashes.length; i++) {
-      if (hashes[i] == h && (few[i] == value || few[i].equals(value))) {
-        return true;
-      }
-    }
-    return false;
+    return stringSet.contains(value);
   }
 
   private static Set<AvsbValue> nonStrings(List<AvsbValue> values) {
@@ -212,13 +186,17 @@ public final class Clause {
     return out.isEmpty() ? Set.of() : Collections.unmodifiableSet(out);
   }
 
-  // a KeyLookup rather than a read-only view: one call less on every lookup in a large set
+  // a KeyLookup: each string beside its hash, so most misses end at an int compare
   private static Set<String> stringSet(List<AvsbValue> values) {
     List<String> out = new ArrayList<>();
     for (AvsbValue v : values) {
       if (v.isString()) {
         out.add(v.stringValue());
       }
+    }
+    if (out.size() <= SMALL_IN) {
+      // a few values (a plan, a country) are often literals in code too: then a hit is identity
+      out.replaceAll(String::intern);
     }
     return out.isEmpty() ? Set.of() : KeyLookup.of(out);
   }

@@ -63,13 +63,6 @@ class HttpSupportTest {
     assertThat(SdkVersion.FALLBACK).isEqualTo(m.group(1));
   }
 
-  @Test
-  void endpointKeepsThePathPrefixOfTheBase() {
-    assertThat(SdkHttpClient.endpoint(URI.create("http://h:1"), "/sdk/v1/flags"))
-        .isEqualTo(URI.create("http://h:1/sdk/v1/flags"));
-    assertThat(SdkHttpClient.endpoint(URI.create("https://h/relay/"), "/sdk/v1/stream"))
-        .isEqualTo(URI.create("https://h/relay/sdk/v1/stream"));
-  }
 
   @Test
   void requestsCarryTheKeyAndStreamRequestsAskForEventStreams() throws Exception {
